@@ -1,0 +1,77 @@
+import type { LineIndex } from './lineIndex';
+import type { HeaderField } from './types';
+
+/** `**Key:** value`, `**Key**: value`, optionally as a list item. */
+const BOLD_FIELD = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]{1,60}?)(:?)\*\*(:?)[ \t]*(.*)$/;
+/** `Key: value` for the well-known keys only (Flutter writes them plain, joined by `<br>`). */
+const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)([A-Za-z][A-Za-z /()-]{1,30}?)(:)()[ \t]+(.+)$/;
+
+/** Canonical header keys and the labels teams use for them. */
+const KEY_ALIASES: Record<string, string> = {
+  'incident date': 'incident date',
+  date: 'incident date',
+  'date/time': 'incident date',
+  'incident date/time': 'incident date',
+  'start time': 'start time',
+  started: 'start time',
+  'start': 'start time',
+  'recovery time': 'recovery time',
+  'end time': 'recovery time',
+  recovered: 'recovery time',
+  'resolved': 'recovery time',
+  duration: 'duration',
+  severity: 'severity',
+  sev: 'severity',
+  'postmortem author': 'author',
+  'post-mortem author': 'author',
+  author: 'author',
+  authors: 'author',
+  participants: 'participants',
+  attendees: 'participants',
+  'incident id': 'incident id',
+  id: 'incident id',
+  status: 'status',
+};
+
+/** Normalises a field label to its canonical key (or its lower-cased form when not a known key). */
+export function canonicalKey(label: string): string {
+  const key = label.toLowerCase().replace(/\s+/g, ' ').trim();
+  return KEY_ALIASES[key] ?? key;
+}
+
+/** Reads the fields written on one prose line (several when joined by `<br>`). */
+export function readFields(lines: LineIndex, line: number, prose: string): HeaderField[] {
+  const fields: HeaderField[] = [];
+  const lineStart = lines.lineStarts[line];
+  const text = prose.slice(lineStart, lines.lineEnds[line]);
+  let offset = 0;
+  for (const part of text.split(/<br\s*\/?>/i)) {
+    const field = readField(part, lineStart + offset, line);
+    if (field) fields.push(field);
+    offset += part.length;
+    const sep = /^<br\s*\/?>/i.exec(text.slice(offset));
+    if (sep) offset += sep[0].length;
+  }
+  return fields;
+}
+
+function readField(part: string, base: number, line: number): HeaderField | undefined {
+  let match = BOLD_FIELD.exec(part);
+  if (match && !match[3] && !match[4]) match = null;
+  if (!match) {
+    match = PLAIN_FIELD.exec(part);
+    if (!match || !(match[2].toLowerCase().trim() in KEY_ALIASES)) return undefined;
+  }
+  const [, lead, label, , , rawValue] = match;
+  const labelStart = base + lead.length;
+  const value = rawValue.trim();
+  const valueStart = base + part.length - rawValue.length + (rawValue.length - rawValue.trimStart().length);
+  return {
+    key: canonicalKey(label.replace(/:$/, '')),
+    label: label.replace(/:$/, '').trim(),
+    value,
+    line,
+    labelSpan: { start: labelStart, end: labelStart + (part.length - lead.length - rawValue.length) },
+    valueSpan: { start: valueStart, end: valueStart + value.length },
+  };
+}

@@ -1,0 +1,161 @@
+import MarkdownIt from 'markdown-it';
+import type { LineIndex, Span } from './lineIndex';
+import type { Heading, HtmlComment, ListItem } from './types';
+
+/**
+ * Only the block phase of markdown-it runs: every rule reads block structure and source text, and skipping
+ * the inline phase halves parse time and avoids its worst cases (long runs of `*` or `_`).
+ */
+const markdown = new MarkdownIt({ html: true });
+markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+
+/** Block structure read from one markdown-it parse. */
+export interface BlockStructure {
+  headings: Heading[];
+  /** [startLine, endLine) of each pipe table outside block quotes. */
+  tableLines: [number, number][];
+  listItems: ListItem[];
+  /** Line ranges [start, end) whose text is not prose: code, HTML blocks, block quotes. */
+  nonProseLines: [number, number][];
+  comments: HtmlComment[];
+}
+
+/** Parses `source` (front matter already blanked out) into its block structure. */
+export function parseBlocks(source: string, lines: LineIndex): BlockStructure {
+  const tokens = markdown.parse(source, {});
+  const headings: Heading[] = [];
+  const tableLines: [number, number][] = [];
+  const listItems: ListItem[] = [];
+  const nonProseLines: [number, number][] = [];
+  const comments: HtmlComment[] = [];
+  const itemStack: { item: ListItem | undefined; ordered: boolean }[] = [];
+  const listStack: boolean[] = [];
+  let quoteDepth = 0;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const map = token.map;
+    switch (token.type) {
+      case 'heading_open': {
+        if (!map || quoteDepth > 0) break;
+        // Several lines of text over `---` is a paragraph followed by a rule that lacks a blank line, not a
+        // heading: the template's header fields are written that way, and no one means a three-line heading.
+        if (token.markup === '-' && map[1] - map[0] > 2) break;
+        const inline = tokens[i + 1];
+        const level = Number(token.tag.slice(1));
+        headings.push(makeHeading(lines, map, level, token.markup, inline?.content ?? ''));
+        break;
+      }
+      case 'table_open':
+        if (map && quoteDepth === 0) tableLines.push([map[0], map[1]]);
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listStack.push(token.type === 'ordered_list_open');
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listStack.pop();
+        break;
+      case 'list_item_open': {
+        const ordered = listStack[listStack.length - 1] ?? false;
+        const parent = itemStack[itemStack.length - 1]?.item;
+        let item: ListItem | undefined;
+        if (map && quoteDepth === 0) {
+          item = makeListItem(lines, map[0], tokens[i + 1]?.type === 'paragraph_open' ? tokens[i + 1].map : undefined, ordered, listStack.length - 1, parent);
+          listItems.push(item);
+        }
+        itemStack.push({ item, ordered });
+        break;
+      }
+      case 'list_item_close':
+        itemStack.pop();
+        break;
+      case 'blockquote_open':
+        if (map && quoteDepth === 0) nonProseLines.push([map[0], map[1]]);
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        break;
+      case 'fence':
+      case 'code_block':
+        if (map) nonProseLines.push([map[0], map[1]]);
+        break;
+      case 'html_block':
+        if (map) {
+          nonProseLines.push([map[0], map[1]]);
+          collectComments(lines, map, comments);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return { headings, tableLines, listItems, nonProseLines, comments };
+}
+
+function makeHeading(lines: LineIndex, map: [number, number], level: number, markup: string, content: string): Heading {
+  const line = map[0];
+  const lastLine = map[1] - 1;
+  const span = { start: lines.lineStarts[line], end: lines.lineEnds[lastLine] };
+  const text = content.trim();
+  const lineText = lines.lineText(line);
+  let textStart: number;
+  if (markup.startsWith('#')) {
+    const at = lineText.indexOf(text);
+    textStart = at >= 0 ? span.start + at : span.start + lineText.length;
+  } else {
+    textStart = span.start + (lineText.length - lineText.trimStart().length);
+  }
+  return { level, text, line, span, textSpan: { start: textStart, end: Math.min(textStart + text.length, lines.lineEnds[line]) } };
+}
+
+const ITEM_PREFIX = /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)(\[([ xX])\](?=\s|$)\s*)?/;
+
+function makeListItem(
+  lines: LineIndex,
+  line: number,
+  paragraphMap: [number, number] | null | undefined,
+  ordered: boolean,
+  depth: number,
+  parent: ListItem | undefined,
+): ListItem {
+  const lastLine = paragraphMap ? Math.max(line, paragraphMap[1] - 1) : line;
+  const lineText = lines.lineText(line);
+  const match = ITEM_PREFIX.exec(lineText);
+  const lineStart = lines.lineStarts[line];
+  const prefixLength = match ? match[0].length : 0;
+  let checkbox: ListItem['checkbox'];
+  if (match?.[4]) {
+    const boxAt = lineStart + match[1].length + match[2].length + match[3].length;
+    checkbox = { checked: match[5] !== ' ', span: { start: boxAt, end: boxAt + 3 } };
+  }
+  const textStart = lineStart + prefixLength;
+  const end = lines.lineEnds[lastLine];
+  const parts = [lineText.slice(prefixLength).trim()];
+  for (let l = line + 1; l <= lastLine; l++) parts.push(lines.lineText(l).trim());
+  return {
+    line,
+    span: { start: lineStart, end },
+    ordered,
+    depth,
+    checkbox,
+    text: parts.filter(Boolean).join(' '),
+    textSpan: { start: Math.min(textStart, end), end },
+    parent,
+  };
+}
+
+const COMMENT = /<!--([\s\S]*?)-->/g;
+
+function collectComments(lines: LineIndex, map: [number, number], comments: HtmlComment[]): void {
+  const start = lines.lineStarts[map[0]];
+  const end = lines.lineEnds[map[1] - 1];
+  const block = lines.text.slice(start, end);
+  COMMENT.lastIndex = 0;
+  for (let match = COMMENT.exec(block); match; match = COMMENT.exec(block)) {
+    const span: Span = { start: start + match.index, end: start + match.index + match[0].length };
+    comments.push({ line: lines.lineAt(span.start), span, body: match[1].trim() });
+  }
+}

@@ -1,0 +1,134 @@
+import { readActionItems } from './actionItems';
+import { parseIsoDate } from './dates';
+import { readFields } from './fields';
+import { readFiveWhys } from './fiveWhys';
+import { frontMatterEntry, parseFrontMatter } from './frontMatter';
+import { LineIndex } from './lineIndex';
+import { parseBlocks } from './markdown';
+import { maskProse } from './prose';
+import { buildSections, sectionAt } from './sections';
+import { DEFAULT_SEVERITY_SCALE, readSeverity } from './severity';
+import { readTable } from './tables';
+import { readTimeline } from './timeline';
+import type { HeaderField, Located, PostmortemDocument, Section, SeverityMark } from './types';
+
+/** What parsing needs to know from the configuration. */
+export interface ParseOptions {
+  /** Severity levels, most severe first. */
+  severityScale?: string[];
+}
+
+/** Parses a postmortem once into the model every rule reads. */
+export function parsePostmortem(text: string, options: ParseOptions = {}): PostmortemDocument {
+  const lines = new LineIndex(text);
+  const frontMatter = parseFrontMatter(lines);
+  // Blank the front matter rather than cutting it, so markdown-it's line numbers stay the document's.
+  const body = frontMatter ? text.slice(0, frontMatter.span.end).replace(/[^\r\n]/g, ' ') + text.slice(frontMatter.span.end) : text;
+  const blocks = parseBlocks(body, lines);
+  const sections = buildSections(lines, blocks.headings);
+  const tables = blocks.tableLines.map(([start, end]) => {
+    const table = readTable(lines, start, end);
+    table.section = sectionAt(sections, table.span.start);
+    return table;
+  });
+  for (const item of blocks.listItems) item.section = sectionAt(sections, item.span.start);
+  const comments = [...blocks.comments];
+  const prose = maskProse(lines, frontMatter ? [frontMatter.span] : [], blocks.nonProseLines, comments);
+  comments.sort((a, b) => a.span.start - b.span.start);
+  const fields = readAllFields(lines, prose, blocks.headings.map((h) => h.line), tables.flatMap((t) => [t.startLine, t.endLine]), sections);
+  const doc: PostmortemDocument = {
+    text,
+    lines,
+    frontMatter,
+    title: blocks.headings.find((h) => h.level === 1),
+    headings: blocks.headings,
+    sections,
+    tables,
+    listItems: blocks.listItems,
+    fields,
+    comments,
+    prose,
+    actionItems: readActionItems(prose, sections, tables, blocks.listItems),
+  };
+  doc.timeline = readTimeline({ lines, prose, sections, headings: blocks.headings, tables, listItems: blocks.listItems });
+  doc.fiveWhys = readFiveWhys(prose, sections, blocks.listItems);
+  doc.rootCause = readRootCause(doc);
+  doc.severity = readSeverityMark(doc, options.severityScale ?? DEFAULT_SEVERITY_SCALE);
+  doc.incidentDate = readIncidentDate(doc);
+  return doc;
+}
+
+function readAllFields(lines: LineIndex, prose: string, headingLines: number[], tableBounds: number[], sections: Section[]): HeaderField[] {
+  const skip = new Set(headingLines);
+  for (let k = 0; k < tableBounds.length; k += 2) for (let l = tableBounds[k]; l <= tableBounds[k + 1]; l++) skip.add(l);
+  const fields: HeaderField[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (skip.has(line)) continue;
+    const start = lines.lineStarts[line];
+    if (prose.charCodeAt(start) === 32 && !prose.slice(start, lines.lineEnds[line]).trim()) continue;
+    for (const field of readFields(lines, line, prose)) {
+      field.section = sectionAt(sections, field.labelSpan.start);
+      fields.push(field);
+    }
+  }
+  return fields;
+}
+
+/** The first field with a canonical key, optionally only with a value. */
+export function findField(doc: PostmortemDocument, key: string, withValue = false): HeaderField | undefined {
+  return doc.fields.find((f) => f.key === key && (!withValue || f.value !== ''));
+}
+
+function readRootCause(doc: PostmortemDocument): Located | undefined {
+  const causeFields = doc.fields.filter((f) => f.key === 'root cause');
+  const inSection = causeFields.filter((f) => f.section && (f.section.kind === 'rootCause' || f.section.kind === 'fiveWhys'));
+  for (const field of [...inSection.reverse(), ...causeFields]) {
+    if (field.value) return { value: field.value, span: field.valueSpan };
+    const next = nextParagraph(doc, field.line + 1);
+    if (next) return next;
+  }
+  const section = doc.sections.find((s) => s.kind === 'rootCause');
+  if (section) {
+    const first = nextParagraph(doc, section.startLine + 1, section.endLine);
+    if (first && !/^(?:\d+[.)]\s*)?\**why\b/i.test(first.value)) return first;
+  }
+  const meta = frontMatterEntry(doc.frontMatter, 'root_cause');
+  if (typeof meta?.value === 'string' && meta.value.trim()) return { value: meta.value.trim(), span: meta.valueSpan };
+  return undefined;
+}
+
+/** The first prose line with text at or after `from` (stopping at a heading). */
+function nextParagraph(doc: PostmortemDocument, from: number, to = from + 3): Located | undefined {
+  const { lines, prose } = doc;
+  for (let line = from; line <= Math.min(to, lines.lineCount - 1); line++) {
+    const raw = prose.slice(lines.lineStarts[line], lines.lineEnds[line]);
+    const text = raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
+    if (!text) continue;
+    if (/^#{1,6}\s/.test(raw.trim()) || doc.headings.some((h) => h.line === line)) return undefined;
+    const start = lines.lineStarts[line] + raw.indexOf(text);
+    return { value: text, span: { start, end: start + text.length } };
+  }
+  return undefined;
+}
+
+function readSeverityMark(doc: PostmortemDocument, scale: string[]): SeverityMark | undefined {
+  const meta = frontMatterEntry(doc.frontMatter, 'severity');
+  if (meta && meta.value !== null && meta.value !== undefined && typeof meta.value !== 'object') {
+    const value = String(meta.value);
+    return { value, span: meta.valueSpan, from: 'frontMatter', ...readSeverity(value, scale) };
+  }
+  const field = findField(doc, 'severity', true);
+  if (field) return { value: field.value, span: field.valueSpan, from: 'field', ...readSeverity(field.value, scale) };
+  return undefined;
+}
+
+function readIncidentDate(doc: PostmortemDocument): Located | undefined {
+  const meta = frontMatterEntry(doc.frontMatter, 'date');
+  if (meta) {
+    const iso = parseIsoDate(String(meta.value ?? ''));
+    if (iso) return { value: iso, span: meta.valueSpan };
+  }
+  const field = findField(doc, 'incident date', true);
+  const iso = field && parseIsoDate(field.value.replace(/[*_]/g, '').slice(0, 10));
+  return iso && field ? { value: iso, span: field.valueSpan } : undefined;
+}

@@ -1,0 +1,91 @@
+import type { SectionKind } from './types';
+
+/**
+ * Heading words that name each kind of section, tried in order. Real postmortems use many house styles
+ * ("Contributing Factors" for root cause at DFDS, "Lessons learnt" at mybinder, questions at PostHog),
+ * so each kind lists the phrasings seen in published postmortems.
+ */
+const KIND_PATTERNS: [SectionKind, RegExp][] = [
+  ['fiveWhys', /\b(?:5|five)[- ]?whys?\b/],
+  ['whatWentWell', /\bwent (?:well|right)\b|\bwhat worked\b|\bwhat we did well\b/],
+  ['whatWentWrong', /\bwent (?:wrong|poorly|badly)\b|\bdid ?n[o']?t (?:work|go well)\b|\bcould have gone better\b|\bwhat we can improve\b/],
+  ['whereWeGotLucky', /\blucky\b/],
+  ['actionItems', /\baction items?\b|\b(?:immediate|short[- ]term|long[- ]term|medium[- ]term|review|preventive|corrective) actions?\b|\bfollow[- ]?ups?\b|\bremediation\b|\bcorrective\b|\bpreventi(?:ve|on)\b|\bnext steps\b|\bfuture measures\b|\bimprovements?\b|\bhow (?:are|will) we prevent|\bprevent(?:ing)? (?:it|this|recurrence)\b|\btodo\b|\btasks?\b/],
+  ['contributingFactors', /\bcontributing\b|\bfactors\b/],
+  ['rootCause', /\broot[- ]?causes?\b|\bcauses?\b|\bfault\b|\bwhy did (?:it|this) happen\b|\bhow did (?:it|this) happen\b|\btrigger\b|\banalysis\b/],
+  ['timeline', /\btimeline\b|\bchronolog|\bsequence of events\b|^events$|\bkey events\b/],
+  ['impact', /\bimpact\b/],
+  ['detection', /\bdetection\b|\bhow (?:it )?was (?:it )?detected\b|\bdiscovery\b/],
+  ['resolution', /\bresolution\b|\brecovery\b|\bmitigation\b|\bactions? taken\b|\bresolved\b|\bfix\b/],
+  ['lessonsLearned', /\blessons?\b|\binsights?\b|\btakeaways?\b|\blearnings?\b|\bretrospective\b/],
+  ['summary', /\bsummary\b|\boverview\b|\btl;?dr\b|\bwhat happened\b|\bdescription\b|\bbackground\b|\bintroduction\b|\bincident details\b/],
+  ['references', /\breferences?\b|\blinks?\b|\bsupporting information\b|\brelated\b/],
+  ['signOff', /\bsign[- ]?off\b|\bapprovals?\b|\breviewed by\b|\breview(?:ers)?\b/],
+  ['participants', /\battendees\b|\batendees\b|\bparticipants\b|\bresponders\b|\bauthors?\b|\bincident lead\b/],
+  ['appendix', /\bappend|\bapendix\b|\blogs?\b|\bq ?& ?a\b|\bfaq\b/],
+];
+
+/** A heading that is only a time or a date, as in timelines written one heading per event. */
+const TIMESTAMP_HEADING = /^(?:~?\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/;
+
+/** Lower-cases a heading and strips numbering, emoji, markup and trailing punctuation. */
+export function normalizeHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[*_`~]/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\.\d+|[ivx]+[.)])\s+/, '')
+    .replace(/[:?.!]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Whether a heading is a timestamp (an event in a heading-per-event timeline). */
+export function isTimestampHeading(text: string): boolean {
+  return TIMESTAMP_HEADING.test(normalizeHeading(text).replace(/^~/, ''));
+}
+
+/** The kind a heading names by its own words, or 'other'. */
+export function kindOfHeading(text: string): SectionKind {
+  const normalized = normalizeHeading(text);
+  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(normalized)) return kind;
+  return 'other';
+}
+
+/** Kinds a subsection may take inside a parent of the given kind; anything else inherits the parent's kind. */
+const CHILD_KINDS: Partial<Record<SectionKind, SectionKind[]>> = {
+  rootCause: ['fiveWhys', 'contributingFactors'],
+  lessonsLearned: ['whatWentWell', 'whatWentWrong', 'whereWeGotLucky', 'actionItems'],
+  summary: ['impact', 'rootCause', 'resolution', 'detection', 'timeline'],
+  other: [],
+};
+
+/** The kind of a subsection, given its parent's kind. */
+export function kindInParent(text: string, parent: SectionKind): SectionKind {
+  if (parent === 'actionItems' || parent === 'timeline' || parent === 'fiveWhys') return parent;
+  const own = kindOfHeading(text);
+  const allowed = CHILD_KINDS[parent];
+  if (parent === 'other' || parent === 'appendix') return own;
+  if (own !== 'other' && (!allowed || allowed.includes(own))) return own;
+  return parent;
+}
+
+/** Canonical headings in their usual order: what a fix inserts, and where. */
+export const CANONICAL_SECTIONS: { kind: SectionKind; title: string; skeleton: string }[] = [
+  { kind: 'summary', title: 'Executive Summary', skeleton: '**What happened:** \n\n**Impact:** \n\n**Root Cause:** \n\n**Resolution:** ' },
+  { kind: 'impact', title: 'Impact', skeleton: '- Downtime: \n- Affected users: ' },
+  { kind: 'timeline', title: 'Timeline', skeleton: '| Time (UTC) | Event | Action |\n| --- | --- | --- |\n| HH:mm | | |' },
+  { kind: 'rootCause', title: 'Root Cause Analysis', skeleton: '### 5 Whys\n\n1. **Why did the service fail?**\n   - \n\n**Root Cause:** ' },
+  { kind: 'fiveWhys', title: '5 Whys', skeleton: '1. **Why did the service fail?**\n   - \n2. **Why ...?**\n   - \n3. **Why ...?**\n   - ' },
+  { kind: 'contributingFactors', title: 'Contributing Factors', skeleton: '- ' },
+  { kind: 'resolution', title: 'Resolution', skeleton: 'TODO: what was done to restore service.' },
+  { kind: 'detection', title: 'Detection', skeleton: 'TODO: how the incident was detected.' },
+  { kind: 'whatWentWell', title: 'What Went Well', skeleton: '- ' },
+  { kind: 'whatWentWrong', title: 'What Went Wrong', skeleton: '- ' },
+  { kind: 'whereWeGotLucky', title: 'Where We Got Lucky', skeleton: '- ' },
+  { kind: 'actionItems', title: 'Action Items', skeleton: '| # | Action Item | Owner | Deadline | Status |\n| --- | --- | --- | --- | --- |\n| 1 | | | YYYY-MM-DD | 📅 Planned |' },
+  { kind: 'lessonsLearned', title: 'Lessons Learned', skeleton: '1. ' },
+  { kind: 'references', title: 'References', skeleton: '- ' },
+  { kind: 'signOff', title: 'Sign-off', skeleton: '**Reviewed by:**\n\n- [ ] Tech Lead' },
+];
