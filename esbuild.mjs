@@ -1,5 +1,8 @@
 // Bundles the CLI (and, as later parts land, the language server and the VS Code client) into dist/.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,6 +24,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   external: ['vscode'],
+  // jsonc-parser's UMD entry cannot be bundled; its ES module entry can.
+  mainFields: ['module', 'main'],
+  define: { POSTMORTEM_LINT_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 };
 

@@ -6,6 +6,7 @@ import { parsePostmortem } from './model/parse';
 import type { PostmortemDocument } from './model/types';
 import type { AnyRule, Fix, ProblemSeverity, ReportedProblem } from './rules/rule';
 import { rules as defaultRules } from './rules/index';
+import type { LintSettings } from './settings';
 import { Suppressions } from './suppress';
 import { EMPTY_WORKSPACE, type WorkspaceView } from './workspace';
 
@@ -48,25 +49,44 @@ export interface LintResult {
 /** The pseudo-rule that reports a rule which threw. */
 export const INTERNAL_ERROR = { id: 'PM000', alias: 'internal-error' };
 
-/** Parses once and runs every enabled rule; never throws for any text. */
-export function lint(text: string, options: LintOptions = {}): LintResult {
+/** A text parsed with its configuration resolved, ready to lint (or the reason it will not be). */
+export interface PreparedDocument {
+  document?: PostmortemDocument;
+  notice?: string;
+  config: PostmortemLintConfig;
+  settings: LintSettings;
+}
+
+/** Resolves the configuration and parses the text once (unless it is over the size limit). */
+export function prepare(text: string, options: LintOptions = {}): PreparedDocument {
   const config = mergeConfigs(options.config);
   const settings = resolveSettings(config, options.today ?? todayIso());
   if (text.length > settings.maxFileSize) {
     return {
-      problems: [],
+      config,
+      settings,
       notice: `Not linted: ${text.length.toLocaleString('en-US')} characters is over the ${settings.maxFileSize.toLocaleString('en-US')} character limit (setting "maxFileSize").`,
     };
   }
-  const doc = parsePostmortem(text, { severityScale: settings.severityScale });
-  return { document: doc, problems: runRules(doc, config, settings, options) };
+  return { config, settings, document: parsePostmortem(text, { severityScale: settings.severityScale }) };
+}
+
+/** Runs the rules over a prepared document. */
+export function lintPrepared(prepared: PreparedDocument, options: LintOptions = {}): LintResult {
+  if (!prepared.document) return { problems: [], notice: prepared.notice };
+  return { document: prepared.document, problems: runRules(prepared.document, prepared.config, prepared.settings, options) };
+}
+
+/** Parses once and runs every enabled rule; never throws for any text. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  return lintPrepared(prepare(text, options), options);
 }
 
 /** Runs the rules over a parsed document. */
 export function runRules(
   doc: PostmortemDocument,
   config: PostmortemLintConfig,
-  settings: ReturnType<typeof resolveSettings>,
+  settings: LintSettings,
   options: LintOptions = {},
 ): LintProblem[] {
   const suppressions = new Suppressions(doc.comments);

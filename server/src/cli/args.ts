@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { parseIsoDate } from '../core/model/dates';
+
+/** The output formats of `--format`. */
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+/** Parsed command line. */
+export interface CliArgs {
+  paths: string[];
+  format: (typeof FORMATS)[number];
+  fix: boolean;
+  today?: string;
+  config?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** Bad usage: printed with the usage text, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: postmortem-lint [paths or globs...] [options]
+
+Lints postmortem Markdown files. Folders are searched for postmortems (by path and content);
+files named explicitly are always linted. With no path, the current folder is searched.
+
+Options:
+  --format <name>      stylish (default), json, sarif or github
+  --fix                apply every safe fix and rewrite the files
+  --today <date>       the date that counts as today (YYYY-MM-DD), for overdue deadlines
+  --config <file>      use this .json, .jsonc, .yaml or .yml configuration instead of the nearest one
+  --max-warnings <n>   exit with 1 when there are more than n warnings
+  --quiet              report errors only
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or configuration.`;
+
+/** Parses the command line; throws UsageError for anything it does not understand. */
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        fix: { type: 'boolean' },
+        today: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
+  if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${values.today}".`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${values['max-warnings']}".`);
+  }
+  return {
+    paths: positionals.length ? positionals : ['.'],
+    format: format as CliArgs['format'],
+    fix: values.fix ?? false,
+    today: values.today,
+    config: values.config,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
