@@ -4,10 +4,10 @@ import { isPostmortem } from '../core/detect';
 import { fixText, lintPrepared, prepare, type LintOptions } from '../core/engine';
 import { summarizeIncident, type IncidentSummary } from '../core/workspace';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/settings';
-import { ConfigFinder, type LoadedConfig } from './configFile';
-import type { Candidate } from './discover';
+import { ConfigFinder, type LoadedConfig } from '../node/configFile';
+import type { Candidate } from '../node/discover';
 import type { FileResult } from './formatters/types';
-import { readText, writeText, type Encoding } from './readText';
+import { readText, writeText, type Encoding } from '../node/readText';
 
 /** How the files of one run are linted. */
 export interface RunOptions {

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { rules } from '../core/rules/index';
 import { parseCliArgs, USAGE, UsageError } from './args';
-import { ConfigFileError, loadConfigFile } from './configFile';
-import { discover } from './discover';
+import { ConfigFileError, loadConfigFile } from '../node/configFile';
+import { discover } from '../node/discover';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';

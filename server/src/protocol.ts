@@ -1,0 +1,89 @@
+/**
+ * The custom protocol between the postmortem-lint server and its clients, and the typed settings. Shared by
+ * the server and the VS Code client, so it imports only the protocol package.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+import type { RuleConfig } from './core/config';
+
+/** `postmortemLint.*` settings, read per resource through `workspace/configuration`. */
+export interface PostmortemLintSettings {
+  /** Lint postmortems at all. */
+  enable: boolean;
+  /** Lint while typing or only when a document is saved. */
+  run: 'onType' | 'onSave';
+  /** Rule levels and options (merged under the workspace's config file). */
+  rules: Record<string, RuleConfig>;
+  /** Globs of postmortem files; empty keeps the defaults. */
+  include: string[];
+  /** ISO date that counts as today; empty uses the real date. */
+  today: string;
+  /** Sort the timeline table chronologically when formatting. */
+  sortTimelineOnFormat: boolean;
+}
+
+/** Settings when the client sends none. */
+export const DEFAULT_SETTINGS: PostmortemLintSettings = {
+  enable: true,
+  run: 'onType',
+  rules: {},
+  include: [],
+  today: '',
+  sortTimelineOnFormat: true,
+};
+
+/** Status of an action item as the views show it. */
+export type ActionItemState = 'done' | 'inProgress' | 'planned' | 'blocked' | 'wontDo' | 'unknown';
+
+/** One action item of the workspace, with the postmortem it belongs to. */
+export interface ActionItemInfo {
+  uri: string;
+  range: Range;
+  text: string;
+  owner?: string;
+  /** As written. */
+  deadline?: string;
+  /** ISO date when the deadline is one. */
+  deadlineDate?: string;
+  status: ActionItemState;
+  /** The status as written. */
+  statusText?: string;
+  category?: 'prevent' | 'detect' | 'mitigate' | 'learn';
+  /** Days past the deadline when not done; absent when not overdue. */
+  overdueDays?: number;
+  postmortem: { title?: string; incidentId?: string; severity?: string; date?: string };
+}
+
+/** One postmortem of the workspace. */
+export interface IncidentInfo {
+  uri: string;
+  incidentId?: string;
+  title?: string;
+  date?: string;
+  severity?: string;
+  durationMinutes?: number;
+  rootCause?: string;
+  tags: string[];
+  services: string[];
+  totalItems: number;
+  openItems: number;
+  overdueItems: number;
+}
+
+/** Every action item in the workspace's postmortems. */
+export namespace ActionItemsRequest {
+  export const method = 'postmortemLint/actionItems';
+  export const type = new RequestType<Record<string, never>, ActionItemInfo[], void>(method);
+}
+
+/** Every postmortem in the workspace. */
+export namespace IncidentsRequest {
+  export const method = 'postmortemLint/incidents';
+  export const type = new RequestType<Record<string, never>, IncidentInfo[], void>(method);
+}
+
+/** Sent when the workspace index changed (files added, changed, removed, or the date rolled over). */
+export namespace IndexChangedNotification {
+  export const method = 'postmortemLint/indexChanged';
+  export const type = new NotificationType<{ postmortems: number }>(method);
+}

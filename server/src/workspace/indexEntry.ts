@@ -1,0 +1,86 @@
+import type { Range } from 'vscode-languageserver-protocol';
+import { daysBetween, parseDuration } from '../core/model/dates';
+import type { LineIndex, Span } from '../core/model/lineIndex';
+import { findField } from '../core/model/parse';
+import type { PostmortemDocument } from '../core/model/types';
+import { frontMatterEntry } from '../core/model/frontMatter';
+import { summarizeIncident, type IncidentSummary } from '../core/workspace';
+import type { ActionItemInfo, ActionItemState, IncidentInfo } from '../protocol';
+
+/** What the index keeps of one postmortem: small enough for tens of thousands of files (no text, no model). */
+export interface IndexEntry {
+  uri: string;
+  summary: IncidentSummary;
+  /** Action items with the overdue days left out (they depend on the day they are asked for). */
+  actionItems: Omit<ActionItemInfo, 'overdueDays'>[];
+  durationMinutes?: number;
+  /** Range of the title heading, for workspace symbols. */
+  titleRange: Range;
+  /** Owners named in the action items. */
+  owners: string[];
+}
+
+function toRange(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+/** Builds the index entry of a parsed postmortem. */
+export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
+  const summary = summarizeIncident(doc, uri);
+  const postmortem = { title: summary.title, incidentId: summary.incidentId, severity: summary.severity, date: summary.date };
+  const actionItems = doc.actionItems.map((item) => ({
+    uri,
+    range: toRange(doc.lines, item.span),
+    text: item.text,
+    owner: item.owner?.value || undefined,
+    deadline: item.deadline?.value || undefined,
+    deadlineDate: item.deadline?.date,
+    status: (item.status?.normalized ?? 'unknown') as ActionItemState,
+    statusText: item.status?.value,
+    category: item.category,
+    postmortem,
+  }));
+  const titleSpan = doc.title?.textSpan ?? { start: 0, end: 0 };
+  return {
+    uri,
+    summary,
+    actionItems,
+    durationMinutes: durationOf(doc),
+    titleRange: toRange(doc.lines, titleSpan),
+    owners: [...new Set(actionItems.map((i) => i.owner).filter((o): o is string => !!o))],
+  };
+}
+
+/** Duration in minutes from front matter `duration`, else the Duration field. */
+function durationOf(doc: PostmortemDocument): number | undefined {
+  const meta = frontMatterEntry(doc.frontMatter, 'duration');
+  if (meta && typeof meta.value === 'string') return parseDuration(meta.value);
+  const field = findField(doc, 'duration', true);
+  return field ? parseDuration(field.value) : undefined;
+}
+
+/** Days an item is overdue on `today`; undefined when it is not overdue. */
+export function overdueDays(item: Pick<ActionItemInfo, 'deadlineDate' | 'status'>, today: string): number | undefined {
+  if (!item.deadlineDate || item.status === 'done' || item.status === 'wontDo') return undefined;
+  const days = daysBetween(item.deadlineDate, today);
+  return days > 0 ? days : undefined;
+}
+
+/** The incident view of an entry on a given day. */
+export function incidentInfo(entry: IndexEntry, today: string): IncidentInfo {
+  const open = entry.actionItems.filter((i) => i.status !== 'done' && i.status !== 'wontDo');
+  return {
+    uri: entry.uri,
+    incidentId: entry.summary.incidentId,
+    title: entry.summary.title,
+    date: entry.summary.date,
+    severity: entry.summary.severity,
+    durationMinutes: entry.durationMinutes,
+    rootCause: entry.summary.rootCause,
+    tags: entry.summary.tags,
+    services: entry.summary.services,
+    totalItems: entry.actionItems.length,
+    openItems: open.length,
+    overdueItems: open.filter((i) => overdueDays(i, today) !== undefined).length,
+  };
+}
