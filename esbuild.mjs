@@ -14,6 +14,11 @@ const bundles = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 
 const common = {

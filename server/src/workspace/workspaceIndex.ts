@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PostmortemLintConfig } from '../core/config';
 import { isPostmortem } from '../core/detect';
 import { parsePostmortem } from '../core/model/parse';
+import type { PostmortemDocument } from '../core/model/types';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/settings';
 import type { IncidentSummary } from '../core/workspace';
 import { indexEntry, type IndexEntry } from './indexEntry';
@@ -95,17 +96,15 @@ export class WorkspaceIndex {
     if (this.entries.delete(uri)) this.changed();
   }
 
-  /** Unsaved editor contents win over disk. */
-  setOverlay(uri: string, text: string): void {
-    const file = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
-    const config = this.configFor(file);
-    if (!isPostmortem(this.relative(file), text, config) || text.length > (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) {
-      this.overlays.delete(uri);
-      if (this.entries.delete(uri)) this.changed();
+  /** Unsaved editor contents win over disk: the open document's model, or undefined when it is not a postmortem. */
+  setOverlayDocument(uri: string, doc: PostmortemDocument | undefined): void {
+    if (!doc) {
+      const wasOverlay = this.overlays.delete(uri);
+      if (this.entries.delete(uri) || wasOverlay) this.changed();
       return;
     }
     this.overlays.add(uri);
-    this.entries.set(uri, indexEntry(uri, parsePostmortem(text, { severityScale: config.severityScale })));
+    this.entries.set(uri, indexEntry(uri, doc));
     this.changed();
   }
 
