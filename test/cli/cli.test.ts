@@ -94,7 +94,7 @@ describe('CLI (built binary)', function () {
 
   it('prints stylish output with a summary', () => {
     const run = runBuiltCli(['postmortems'], tree.dir);
-    assert.match(run.stdout, /postmortems\/2026\/2026-01-02-cache\.md\n\s+5:3\s+warning\s+Vague action item/);
+    assert.match(run.stdout, /postmortems\/2026\/2026-01-02-cache\.md\n(?:.*\n)*?\s+5:3\s+warning\s+Vague action item/);
     assert.match(run.stdout, /✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ info\)/);
   });
 

@@ -48,7 +48,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     fields,
     comments,
     prose,
-    actionItems: readActionItems(prose, sections, tables, blocks.listItems),
+    actionItems: readActionItems(prose, sections, tables, blocks.listItems, lines),
   };
   doc.timeline = readTimeline({ lines, prose, sections, headings: blocks.headings, tables, listItems: blocks.listItems });
   doc.fiveWhys = readFiveWhys(prose, sections, blocks.listItems);

@@ -157,6 +157,12 @@ export interface Deadline extends Located {
   ongoing: boolean;
   /** The value looks like a date but is not a real one (2026-02-30, 20202-01-16). */
   invalid: boolean;
+  /** Empty or a placeholder (`TBD`, `?`, `-`, `YYYY-MM-DD`): no deadline was really given. */
+  placeholder?: boolean;
+  /** A period (`Q1 2026`, `March 2026`): `date` is its last day. */
+  period?: boolean;
+  /** Taken from the group the item is in ("Long-term (Q4 2025 - Q1 2026)"), not written on the item. */
+  inherited?: boolean;
 }
 
 /** An action item's status. */
@@ -165,6 +171,22 @@ export interface StatusMark extends Located {
   normalized?: ActionItemStatus;
   /** For Blocked: the text that gives the reason, if any. */
   reason?: string;
+  /** Taken from the group the item is in ("Immediate Actions (Completed)"), not written on the item. */
+  inherited?: boolean;
+}
+
+/** A heading, bold label or group bullet that gathers action items and may say something about all of them. */
+export interface ActionItemGroup {
+  /** The heading or label text. */
+  label: string;
+  span: Span;
+  category?: ActionItemCategory;
+  status?: StatusMark;
+  /** A time horizon for the whole group: "(Q4 2025 - Q1 2026)", "(Target: Q2 2024)". */
+  deadline?: Deadline;
+  /** A tracking issue for the whole group ("Follow along here"). */
+  tracking?: Located;
+  parent?: ActionItemGroup;
 }
 
 /** One follow-up task, from a table row, a checklist or a bullet. */
@@ -173,11 +195,20 @@ export interface ActionItem {
   span: Span;
   text: string;
   textSpan: Span;
-  source: 'table' | 'checklist' | 'bullet' | 'numbered';
+  /** `paragraph` is a `**Action item:** …` line outside any list. */
+  source: 'table' | 'checklist' | 'bullet' | 'numbered' | 'paragraph';
+  /** Undefined when none is given or the value is a placeholder (`TBD`, `?`). */
   owner?: Located;
+  /** Written on the item, or inherited from its group's time horizon. */
   deadline?: Deadline;
   status?: StatusMark;
   category?: ActionItemCategory;
+  /** Where the category came from; `text` means guessed from the item's words. */
+  categorySource?: 'column' | 'heading' | 'label' | 'text';
+  /** Link to the issue, PR or ticket that tracks the item (its own, or its group's). */
+  tracking?: Located;
+  /** Innermost group the item is in. */
+  group?: ActionItemGroup;
   /** The table row it came from. */
   row?: TableRow;
   table?: Table;

@@ -1,4 +1,10 @@
+import pm020 from './pm020-action-item-owner';
+import pm021 from './pm021-action-item-deadline';
+import pm022 from './pm022-action-item-overdue';
 import pm023 from './pm023-vague-action-item';
+import pm024 from './pm024-action-item-status';
+import pm025 from './pm025-action-item-count';
+import pm026 from './pm026-action-item-coverage';
 import pm040 from './pm040-postmortem-deadline';
 import pm041 from './pm041-sign-off';
 import pm050 from './pm050-duplicate-incident-id';
@@ -7,7 +13,13 @@ import type { AnyRule } from './rule';
 
 /** Every rule, in the order they run and are documented. */
 export const rules: readonly AnyRule[] = [
+  pm020,
+  pm021,
+  pm022,
   pm023,
+  pm024,
+  pm025,
+  pm026,
   pm040,
   pm041,
   pm050,
