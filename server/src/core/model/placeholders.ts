@@ -42,9 +42,12 @@ export function findPlaceholders(doc: PostmortemDocument): Placeholder[] {
     const words = normalizeHeading(heading.text.replace(/^(?:post-?mortem|incident)\s*:\s*/i, ''));
     if (TEMPLATE_TITLES.has(words)) found.push({ span: heading.textSpan, text: heading.text, kind: 'heading' });
   }
+  const statusCells = statusCellSpans(doc);
   for (const pattern of [MARKER, MASK]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(prose); m; m = pattern.exec(prose)) {
+      // "TODO" in a Status column is a status, not a gap.
+      if (pattern === MARKER && statusCells.some((c) => m.index >= c.start && m.index < c.end)) continue;
       found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: pattern === MARKER ? 'marker' : 'mask' });
     }
   }
@@ -77,6 +80,16 @@ export function findPlaceholders(doc: PostmortemDocument): Placeholder[] {
 /** Whether a value is only "I don't know" marks: `?`, `??`, `…`. */
 export function isUnknownMark(value: string): boolean {
   return /^(?:\?{1,3}|\.{3}|…)$/.test(value.trim());
+}
+
+function statusCellSpans(doc: PostmortemDocument): Span[] {
+  const spans: Span[] = [];
+  for (const table of doc.tables) {
+    const column = table.header.cells.findIndex((c) => /^(?:status|state)$/i.test(c.text.replace(/[*_]/g, '').trim()));
+    if (column < 0) continue;
+    for (const row of table.rows) if (row.cells[column]) spans.push(row.cells[column].rawSpan);
+  }
+  return spans;
 }
 
 function cellPlaceholder(cell: TableCell): Placeholder {
