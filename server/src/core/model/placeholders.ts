@@ -21,7 +21,7 @@ const BRACKET = /\[([^[\]\n]{1,160})\]/g;
 /** `{each item here should have an owner}`, `{{ incident name }}`: template guidance in braces. */
 const BRACES = /\{\{?([^{}\n]{3,200})\}\}?/g;
 /** `- Time to detection: ?` (DFDS): a label whose value is only question marks. */
-const UNKNOWN_LINE_VALUE = /^[ \t]*(?:[-*+][ \t]+)?[^:\n?]{1,60}:[ \t]*(\?{1,3})[ \t]*$/gm;
+const UNKNOWN_LINE_VALUE = /^[ \t]*(?:[-*+][ \t]+)?[^:\n?]{1,60}:[ \t]*(\?{1,3})[ \t]*$/;
 /** `[label]: url` reference definitions, whose labels are links wherever they are used. */
 const REFERENCE_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:/gm;
 
@@ -61,9 +61,14 @@ export function findPlaceholders(doc: PostmortemDocument): Placeholder[] {
   for (let m = BRACES.exec(prose); m; m = BRACES.exec(prose)) {
     if (/[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/.test(m[1]) || /^\s*(?:yyyy|hh:mm|mm\/dd|dd\/mm)/i.test(m[1])) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: 'braces' });
   }
-  UNKNOWN_LINE_VALUE.lastIndex = 0;
-  for (let m = UNKNOWN_LINE_VALUE.exec(prose); m; m = UNKNOWN_LINE_VALUE.exec(prose)) {
-    const start = m.index + m[0].length - m[1].length;
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    const lineStart = doc.lines.lineStarts[line];
+    const lineText = prose.slice(lineStart, doc.lines.lineEnds[line]);
+    // Cheap test first: only lines ending in "?" can hold an unknown value.
+    if (!lineText.trimEnd().endsWith('?')) continue;
+    const m = UNKNOWN_LINE_VALUE.exec(lineText);
+    if (!m) continue;
+    const start = lineStart + m[0].length - m[1].length - (m[0].length - m[0].trimEnd().length);
     found.push({ span: { start, end: start + m[1].length }, text: m[1], kind: 'unknownValue' });
   }
   for (const field of doc.fields) {
@@ -135,4 +140,18 @@ function dedupe(found: Placeholder[]): Placeholder[] {
     kept.push(p);
   }
   return kept;
+}
+
+/** The placeholders (sorted, as `findPlaceholders` returns them) that overlap a span, found by binary search. */
+export function placeholdersIn(placeholders: Placeholder[], span: Span): Placeholder[] {
+  let low = 0;
+  let high = placeholders.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (placeholders[mid].span.end <= span.start) low = mid + 1;
+    else high = mid;
+  }
+  const out: Placeholder[] = [];
+  for (let k = low; k < placeholders.length && placeholders[k].span.start < span.end; k++) out.push(placeholders[k]);
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { Span } from './lineIndex';
-import type { Placeholder } from './placeholders';
+import { placeholdersIn, type Placeholder } from './placeholders';
 import { isTimestampHeading } from './sectionKinds';
 import type { PostmortemDocument, Section, Table } from './types';
 
@@ -26,7 +26,7 @@ export function sectionContent(doc: PostmortemDocument, section: Section, placeh
   const firstLine = lines.lineAt(span.start);
   const lastLine = lines.lineAt(Math.max(span.start, span.end - 1));
   const comments = doc.comments.filter((c) => c.span.end > span.start && c.span.start < span.end).map((c) => c.span);
-  const local = placeholders.filter((p) => p.span.end > span.start && p.span.start < span.end);
+  const local = placeholdersIn(placeholders, span);
   const tables = doc.tables.filter((t) => t.startLine >= firstLine && t.startLine <= lastLine);
   let sawPlaceholder = local.length > 0;
   for (let line = firstLine; line <= lastLine; line++) {
@@ -34,6 +34,8 @@ export function sectionContent(doc: PostmortemDocument, section: Section, placeh
     const table = tables.find((t) => line >= t.startLine && line <= t.endLine);
     if (table) {
       if (tableRowHasText(doc, table, line, local)) return 'content';
+      // A skeleton row (numbering, a default status, blanks) is a placeholder.
+      if (table.rows.some((r) => r.line === line)) sawPlaceholder = true;
       continue;
     }
     const raw = blankSpans(text, lineSpan, comments);
@@ -44,7 +46,9 @@ export function sectionContent(doc: PostmortemDocument, section: Section, placeh
     const rest = blankSpans(prose, lineSpan, local)
       .replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?/, '')
       .trim();
-    if (!rest || LABEL_ONLY.test(rest) || /^[-*_.…=~]+$/.test(rest)) {
+    // "TODO: what was done to restore service." is a note to the author, not content.
+    const todo = /^(?:TODO|TBD|TBC|FIXME)\b/.test(prose.slice(lineSpan.start, lineSpan.end).replace(/^\s*(?:[-*+]|\d+[.)])?\s*/, ''));
+    if (!rest || todo || LABEL_ONLY.test(rest) || /^[-*_.…=~]+$/.test(rest)) {
       sawPlaceholder = true;
       continue;
     }

@@ -79,20 +79,21 @@ export function kindInParent(text: string, parent: SectionKind): SectionKind {
 
 /** Canonical headings in their usual order: what a fix inserts, and where. */
 export const CANONICAL_SECTIONS: { kind: SectionKind; title: string; skeleton: string }[] = [
-  { kind: 'summary', title: 'Executive Summary', skeleton: '**What happened:** \n\n**Impact:** \n\n**Root Cause:** \n\n**Resolution:** ' },
-  { kind: 'impact', title: 'Impact', skeleton: '- Downtime: \n- Affected users: ' },
-  { kind: 'timeline', title: 'Timeline', skeleton: '| Time (UTC) | Event | Action |\n| --- | --- | --- |\n| HH:mm | | |' },
-  { kind: 'rootCause', title: 'Root Cause Analysis', skeleton: '### 5 Whys\n\n1. **Why did the service fail?**\n   - \n\n**Root Cause:** ' },
-  { kind: 'fiveWhys', title: '5 Whys', skeleton: '1. **Why did the service fail?**\n   - \n2. **Why did that happen?**\n   - \n3. **Why did that happen?**\n   - ' },
-  { kind: 'contributingFactors', title: 'Contributing Factors', skeleton: '- ' },
+  // Every gap says TODO: an empty "- " under a line of text would turn that line into a Setext heading.
+  { kind: 'summary', title: 'Executive Summary', skeleton: '**What happened:** TODO\n\n**Impact:** TODO\n\n**Root Cause:** TODO\n\n**Resolution:** TODO' },
+  { kind: 'impact', title: 'Impact', skeleton: '- Downtime: TODO\n- Affected users: TODO' },
+  { kind: 'timeline', title: 'Timeline', skeleton: '| Time (UTC) | Event | Action |\n| --- | --- | --- |\n| HH:mm | TODO | |' },
+  { kind: 'rootCause', title: 'Root Cause Analysis', skeleton: '### 5 Whys\n\n1. **Why did the service fail?**\n   - TODO\n\n**Root Cause:** TODO' },
+  { kind: 'fiveWhys', title: '5 Whys', skeleton: '1. **Why did the service fail?**\n   - TODO\n2. **Why did that happen?**\n   - TODO\n3. **Why did that happen?**\n   - TODO' },
+  { kind: 'contributingFactors', title: 'Contributing Factors', skeleton: '- TODO' },
   { kind: 'resolution', title: 'Resolution', skeleton: 'TODO: what was done to restore service.' },
   { kind: 'detection', title: 'Detection', skeleton: 'TODO: how the incident was detected.' },
-  { kind: 'whatWentWell', title: 'What Went Well', skeleton: '- ' },
-  { kind: 'whatWentWrong', title: 'What Went Wrong', skeleton: '- ' },
-  { kind: 'whereWeGotLucky', title: 'Where We Got Lucky', skeleton: '- ' },
-  { kind: 'actionItems', title: 'Action Items', skeleton: '| # | Action Item | Owner | Deadline | Status |\n| --- | --- | --- | --- | --- |\n| 1 | | | YYYY-MM-DD | 📅 Planned |' },
-  { kind: 'lessonsLearned', title: 'Lessons Learned', skeleton: '1. ' },
-  { kind: 'references', title: 'References', skeleton: '- ' },
+  { kind: 'whatWentWell', title: 'What Went Well', skeleton: '- TODO' },
+  { kind: 'whatWentWrong', title: 'What Went Wrong', skeleton: '- TODO' },
+  { kind: 'whereWeGotLucky', title: 'Where We Got Lucky', skeleton: '- TODO' },
+  { kind: 'actionItems', title: 'Action Items', skeleton: '| # | Action Item | Owner | Deadline | Status |\n| --- | --- | --- | --- | --- |\n| 1 | TODO | | YYYY-MM-DD | 📅 Planned |' },
+  { kind: 'lessonsLearned', title: 'Lessons Learned', skeleton: '1. TODO' },
+  { kind: 'references', title: 'References', skeleton: '- TODO' },
   { kind: 'signOff', title: 'Sign-off', skeleton: '**Reviewed by:**\n\n- [ ] Tech Lead' },
 ];
 

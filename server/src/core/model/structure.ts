@@ -1,5 +1,5 @@
 import type { Span } from './lineIndex';
-import { findPlaceholders } from './placeholders';
+import { findPlaceholders, placeholdersIn, type Placeholder } from './placeholders';
 import { canonicalIndex, kindOfHeading } from './sectionKinds';
 import type { PostmortemDocument, Section, SectionKind } from './types';
 
@@ -7,7 +7,7 @@ import type { PostmortemDocument, Section, SectionKind } from './types';
 export type KindEvidence = 'section' | 'field' | 'whyChain' | 'leadParagraph' | 'causeStatement';
 
 /** A sentence that states the cause outright: "The root cause was…", "…was caused by…". */
-const CAUSE_STATEMENT = /\broot[- ]causes?\b|\b(?:was|were|is|are) (?:caused|triggered) by\b/i;
+const CAUSE_STATEMENT = /\broot[- ]causes? (?:was|were|is|are|of)\b|\b(?:was|were|is|are) (?:caused|triggered) by\b/i;
 
 /** Lead prose shorter than this is a byline or a date, not a summary. */
 const MIN_LEAD_SUMMARY = 80;
@@ -25,9 +25,11 @@ export function coveredKinds(doc: PostmortemDocument, acceptFields = true): Map<
   for (const section of doc.sections) if (!covered.has(section.kind)) covered.set(section.kind, 'section');
   if ((doc.fiveWhys?.whys.length ?? 0) > 0 && !covered.has('fiveWhys')) covered.set('fiveWhys', 'whyChain');
   if (acceptFields) {
-    const placeholders = findPlaceholders(doc);
+    // Found only when a bold label names a kind: most documents have none, and the scan is the costly part.
+    let placeholders: Placeholder[] | undefined;
+    const lazy = () => (placeholders ??= findPlaceholders(doc));
     for (let line = 0; line < doc.lines.lineCount; line++) {
-      const kind = labelKind(doc, line, placeholders);
+      const kind = labelKind(doc, line, lazy);
       if (kind && !covered.has(kind)) covered.set(kind, 'field');
     }
     if (!covered.has('summary') && hasLeadSummary(doc)) covered.set('summary', 'leadParagraph');
@@ -44,7 +46,7 @@ export function isKindCovered(kind: SectionKind, covered: Map<SectionKind, KindE
   return false;
 }
 
-function labelKind(doc: PostmortemDocument, line: number, placeholders: { span: Span }[]): SectionKind | undefined {
+function labelKind(doc: PostmortemDocument, line: number, placeholdersOf: () => Placeholder[]): SectionKind | undefined {
   const start = doc.lines.lineStarts[line];
   const prose = doc.prose.slice(start, doc.lines.lineEnds[line]);
   if (!prose.includes('**') && !prose.includes('__')) return undefined;
@@ -52,6 +54,7 @@ function labelKind(doc: PostmortemDocument, line: number, placeholders: { span: 
   if (!m) return undefined;
   const kind = kindOfHeading(m[1]);
   if (kind === 'other') return undefined;
+  const placeholders = placeholdersOf();
   const valueStart = start + prose.length - m[2].length;
   if (hasText(doc, { start: valueStart, end: doc.lines.lineEnds[line] }, placeholders)) return kind;
   // An empty label counts when something other than another label or a heading follows it.
@@ -65,10 +68,9 @@ function labelKind(doc: PostmortemDocument, line: number, placeholders: { span: 
 }
 
 /** Whether a span holds letters or digits once placeholders and list markers are taken out. */
-export function hasText(doc: PostmortemDocument, span: Span, placeholders: { span: Span }[]): boolean {
+export function hasText(doc: PostmortemDocument, span: Span, placeholders: Placeholder[]): boolean {
   let text = doc.prose.slice(span.start, span.end);
-  for (const p of placeholders) {
-    if (p.span.end <= span.start || p.span.start >= span.end) continue;
+  for (const p of placeholdersIn(placeholders, span)) {
     const from = Math.max(p.span.start, span.start) - span.start;
     const to = Math.min(p.span.end, span.end) - span.start;
     text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);

@@ -1,4 +1,5 @@
-import { formatDuration, parseDuration } from '../model/dates';
+import { formatDuration, parseDuration, parseIsoDate } from '../model/dates';
+import { frontMatterEntry } from '../model/frontMatter';
 import { findField } from '../model/parse';
 import {
   closestKnownKey,
@@ -82,13 +83,15 @@ const KEY_HINTS: Record<string, string> = {
 /** Front-matter values the body's header fields give: date, severity level, duration and an id from the date. */
 function headerValues(doc: PostmortemDocument, scale: string[]): Record<string, string | undefined> {
   const dateField = findField(doc, 'incident date', true);
-  const date = dateField && doc.incidentDate?.span.start === dateField.valueSpan.start ? doc.incidentDate.value : undefined;
+  const date = dateField ? parseIsoDate(dateField.value.replace(/[*_]/g, '').trim().slice(0, 10)) : undefined;
+  const metaDate = frontMatterEntry(doc.frontMatter, 'date')?.value;
+  const idDate = (typeof metaDate === 'string' ? parseIsoDate(metaDate.trim().slice(0, 10)) : undefined) ?? date;
   const severityField = findField(doc, 'severity', true);
   const severity = severityField ? readSeverity(severityField.value, scale)?.level : undefined;
   const durationField = findField(doc, 'duration', true);
   const minutes = durationField ? parseDuration(durationField.value.replace(/[*_]/g, '')) : undefined;
   return {
-    incident_id: date ? `INC-${date}` : undefined,
+    incident_id: idDate ? `INC-${idDate}` : undefined,
     date,
     severity,
     duration: minutes !== undefined ? formatDuration(minutes) : undefined,
