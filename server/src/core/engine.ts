@@ -103,7 +103,7 @@ export function runRules(
         ruleId: rule.id,
         ruleName: rule.alias,
         tags: rule.tags,
-        severity: level,
+        severity: milder(level, problem.severity),
         message: problem.message,
         span,
         range: { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) },
@@ -128,6 +128,13 @@ export function runRules(
     }
   }
   return problems.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+const SEVERITY_ORDER: ProblemSeverity[] = ['error', 'warning', 'info', 'hint'];
+
+/** The milder of the rule's configured level and a problem's own severity. */
+function milder(level: ProblemSeverity, own: ProblemSeverity | undefined): ProblemSeverity {
+  return own && SEVERITY_ORDER.indexOf(own) > SEVERITY_ORDER.indexOf(level) ? own : level;
 }
 
 function clamp(span: Span, length: number): Span {

@@ -53,6 +53,9 @@ export function kindOfHeading(text: string): SectionKind {
   return 'other';
 }
 
+/** Kinds that are never a phase of a timeline. */
+const ANALYSIS_KINDS: SectionKind[] = ['rootCause', 'contributingFactors', 'fiveWhys', 'actionItems', 'lessonsLearned', 'whatWentWell', 'whatWentWrong', 'whereWeGotLucky'];
+
 /** Kinds a subsection may take inside a parent of the given kind; anything else inherits the parent's kind. */
 const CHILD_KINDS: Partial<Record<SectionKind, SectionKind[]>> = {
   rootCause: ['fiveWhys', 'contributingFactors'],
@@ -63,8 +66,11 @@ const CHILD_KINDS: Partial<Record<SectionKind, SectionKind[]>> = {
 
 /** The kind of a subsection, given its parent's kind. */
 export function kindInParent(text: string, parent: SectionKind): SectionKind {
-  if (parent === 'actionItems' || parent === 'timeline' || parent === 'fiveWhys') return parent;
+  if (parent === 'actionItems' || parent === 'fiveWhys') return parent;
   const own = kindOfHeading(text);
+  // Sub-headings of a timeline are days, times or phases; only an analysis heading nested there by mistake
+  // (MoJ puts "### Causes" under "## Timeline") keeps its own kind.
+  if (parent === 'timeline') return ANALYSIS_KINDS.includes(own) && !isTimestampHeading(text) ? own : parent;
   const allowed = CHILD_KINDS[parent];
   if (parent === 'other' || parent === 'appendix') return own;
   if (own !== 'other' && (!allowed || allowed.includes(own))) return own;
@@ -73,19 +79,36 @@ export function kindInParent(text: string, parent: SectionKind): SectionKind {
 
 /** Canonical headings in their usual order: what a fix inserts, and where. */
 export const CANONICAL_SECTIONS: { kind: SectionKind; title: string; skeleton: string }[] = [
-  { kind: 'summary', title: 'Executive Summary', skeleton: '**What happened:** \n\n**Impact:** \n\n**Root Cause:** \n\n**Resolution:** ' },
-  { kind: 'impact', title: 'Impact', skeleton: '- Downtime: \n- Affected users: ' },
-  { kind: 'timeline', title: 'Timeline', skeleton: '| Time (UTC) | Event | Action |\n| --- | --- | --- |\n| HH:mm | | |' },
-  { kind: 'rootCause', title: 'Root Cause Analysis', skeleton: '### 5 Whys\n\n1. **Why did the service fail?**\n   - \n\n**Root Cause:** ' },
-  { kind: 'fiveWhys', title: '5 Whys', skeleton: '1. **Why did the service fail?**\n   - \n2. **Why ...?**\n   - \n3. **Why ...?**\n   - ' },
-  { kind: 'contributingFactors', title: 'Contributing Factors', skeleton: '- ' },
+  // Every gap says TODO: an empty "- " under a line of text would turn that line into a Setext heading.
+  { kind: 'summary', title: 'Executive Summary', skeleton: '**What happened:** TODO\n\n**Impact:** TODO\n\n**Root Cause:** TODO\n\n**Resolution:** TODO' },
+  { kind: 'impact', title: 'Impact', skeleton: '- Downtime: TODO\n- Affected users: TODO' },
+  { kind: 'timeline', title: 'Timeline', skeleton: '| Time (UTC) | Event | Action |\n| --- | --- | --- |\n| HH:mm | TODO | |' },
+  { kind: 'rootCause', title: 'Root Cause Analysis', skeleton: '### 5 Whys\n\n1. **Why did the service fail?**\n   - TODO\n\n**Root Cause:** TODO' },
+  { kind: 'fiveWhys', title: '5 Whys', skeleton: '1. **Why did the service fail?**\n   - TODO\n2. **Why did that happen?**\n   - TODO\n3. **Why did that happen?**\n   - TODO' },
+  { kind: 'contributingFactors', title: 'Contributing Factors', skeleton: '- TODO' },
   { kind: 'resolution', title: 'Resolution', skeleton: 'TODO: what was done to restore service.' },
   { kind: 'detection', title: 'Detection', skeleton: 'TODO: how the incident was detected.' },
-  { kind: 'whatWentWell', title: 'What Went Well', skeleton: '- ' },
-  { kind: 'whatWentWrong', title: 'What Went Wrong', skeleton: '- ' },
-  { kind: 'whereWeGotLucky', title: 'Where We Got Lucky', skeleton: '- ' },
-  { kind: 'actionItems', title: 'Action Items', skeleton: '| # | Action Item | Owner | Deadline | Status |\n| --- | --- | --- | --- | --- |\n| 1 | | | YYYY-MM-DD | 📅 Planned |' },
-  { kind: 'lessonsLearned', title: 'Lessons Learned', skeleton: '1. ' },
-  { kind: 'references', title: 'References', skeleton: '- ' },
+  { kind: 'whatWentWell', title: 'What Went Well', skeleton: '- TODO' },
+  { kind: 'whatWentWrong', title: 'What Went Wrong', skeleton: '- TODO' },
+  { kind: 'whereWeGotLucky', title: 'Where We Got Lucky', skeleton: '- TODO' },
+  { kind: 'actionItems', title: 'Action Items', skeleton: '| # | Action Item | Owner | Deadline | Status |\n| --- | --- | --- | --- | --- |\n| 1 | TODO | | YYYY-MM-DD | 📅 Planned |' },
+  { kind: 'lessonsLearned', title: 'Lessons Learned', skeleton: '1. TODO' },
+  { kind: 'references', title: 'References', skeleton: '- TODO' },
   { kind: 'signOff', title: 'Sign-off', skeleton: '**Reviewed by:**\n\n- [ ] Tech Lead' },
 ];
+
+/** Position of a kind in the canonical order; -1 for kinds that have no canonical place. */
+export function canonicalIndex(kind: SectionKind): number {
+  return CANONICAL_SECTIONS.findIndex((s) => s.kind === kind);
+}
+
+/**
+ * The canonical section of a kind written at a heading level: heading, blank line, skeleton. Skeletons are
+ * written for level 2, so their own sub-headings move with the level; line breaks use `eol`.
+ */
+export function sectionSkeleton(kind: SectionKind, level: number, eol: string): string | undefined {
+  const canonical = CANONICAL_SECTIONS.find((s) => s.kind === kind);
+  if (!canonical) return undefined;
+  const body = canonical.skeleton.replace(/^(#{2,6}) /gm, (_, hashes: string) => `${'#'.repeat(Math.min(6, level + hashes.length - 2))} `);
+  return `${'#'.repeat(Math.max(1, Math.min(6, level)))} ${canonical.title}\n\n${body}`.replace(/\n/g, eol);
+}

@@ -1,3 +1,8 @@
+import pm001 from './pm001-required-sections';
+import pm002 from './pm002-empty-section';
+import pm003 from './pm003-template-placeholder';
+import pm004 from './pm004-front-matter';
+import pm005 from './pm005-incident-header';
 import pm020 from './pm020-action-item-owner';
 import pm021 from './pm021-action-item-deadline';
 import pm022 from './pm022-action-item-overdue';
@@ -13,6 +18,11 @@ import type { AnyRule } from './rule';
 
 /** Every rule, in the order they run and are documented. */
 export const rules: readonly AnyRule[] = [
+  pm001,
+  pm002,
+  pm003,
+  pm004,
+  pm005,
   pm020,
   pm021,
   pm022,

@@ -32,6 +32,11 @@ export interface ReportedProblem {
   suggestions?: Fix[];
   /** Anything a feature needs later without parsing again. */
   data?: Record<string, unknown>;
+  /**
+   * A milder severity for this one problem (an informational note from a rule that otherwise reports errors).
+   * Never makes a problem more severe than the level the rule is configured at.
+   */
+  severity?: ProblemSeverity;
 }
 
 /** Describes one rule option: its type, default and meaning (also written into the JSON Schema and docs). */

@@ -1,0 +1,87 @@
+import { CANONICAL_SECTIONS, canonicalIndex, sectionSkeleton } from '../model/sectionKinds';
+import { coveredKinds, insertionPoint, isKindCovered, mainSectionLevel } from '../model/structure';
+import type { PostmortemDocument, SectionKind } from '../model/types';
+import { defineRule, type Fix, type ProblemSeverity } from './rule';
+
+/** What each kind is called in messages, with other headings that would satisfy it. */
+const KIND_NAMES: Partial<Record<SectionKind, string>> = {
+  summary: 'a summary ("Summary", "Executive Summary", "Overview")',
+  impact: 'an impact section ("Impact", "Customer impact")',
+  timeline: 'a timeline ("Timeline", "Timeline of events")',
+  rootCause: 'a root-cause analysis ("Root Cause", "Contributing Factors", "5 Whys")',
+  fiveWhys: 'a 5-whys analysis ("5 Whys", or a chain of "Why…?" questions under Root Cause)',
+  contributingFactors: 'a contributing-factors section',
+  resolution: 'a resolution section ("Resolution", "Recovery", "Mitigation")',
+  detection: 'a detection section',
+  whatWentWell: 'a "What Went Well" section',
+  whatWentWrong: 'a "What Went Wrong" section ("What went poorly", "What didn\'t work")',
+  whereWeGotLucky: 'a "Where We Got Lucky" section',
+  actionItems: 'action items ("Action Items", "Follow-ups", "Remediation", "Corrective actions")',
+  lessonsLearned: 'lessons learned ("Lessons Learned", "Lessons learnt", "Key takeaways")',
+  references: 'references',
+  signOff: 'a sign-off',
+};
+
+export default defineRule<{ acceptFields: boolean; unclassifiedLevel: ProblemSeverity }>({
+  id: 'PM001',
+  alias: 'required-sections',
+  description: 'A postmortem must have the sections its severity requires (summary, timeline, root cause, action items...).',
+  tags: ['structure'],
+  defaultLevel: 'error',
+  fixable: true,
+  options: {
+    acceptFields: {
+      type: 'boolean',
+      default: true,
+      description: 'Count bold-label fields (`- **Impact**:`, `**Root Cause:** …`), a lead summary paragraph and a stated root cause as sections.',
+    },
+    unclassifiedLevel: {
+      type: 'string',
+      default: 'warning',
+      enum: ['error', 'warning', 'info', 'hint'],
+      description: 'Level of the problems on a document that declares no severity (never more severe than the rule\'s level).',
+    },
+  },
+  check({ doc, options, settings, report }) {
+    const required = requiredKinds(settings.requiredSections, doc.severity?.level ?? doc.severity?.value);
+    if (required.length === 0) return;
+    const covered = coveredKinds(doc, options.acceptFields);
+    const missing = required.filter((kind) => !isKindCovered(kind, covered));
+    if (missing.length === 0) return;
+    const span = doc.title ? doc.title.textSpan : doc.lines.lineSpan(0);
+    const level = mainSectionLevel(doc);
+    const severity = doc.severity?.level;
+    const rootCauseFix = missing.includes('rootCause') ? insertFix(doc, 'rootCause', level) : undefined;
+    for (const kind of missing) {
+      // The root-cause skeleton holds a 5-whys chain, so when both are missing one insertion serves both.
+      const fix = kind === 'fiveWhys' && rootCauseFix ? rootCauseFix : insertFix(doc, kind, level);
+      const why = severity && settings.requiredSections[severity] ? ` (required for ${severity} incidents)` : '';
+      report({
+        span,
+        message: `Missing ${KIND_NAMES[kind] ?? kind}${why}: add the section, or explain in it why it does not apply.`,
+        fix,
+        severity: doc.severity ? undefined : options.unclassifiedLevel,
+        data: { kind },
+      });
+    }
+  },
+});
+
+/** The kinds required for a severity: its own list, else `default`; unknown kinds are ignored. */
+function requiredKinds(table: Record<string, string[]>, severity: string | undefined): SectionKind[] {
+  const list = (severity !== undefined && table[severity]) || table.default || [];
+  const known = new Set(CANONICAL_SECTIONS.map((s) => s.kind as string));
+  return [...new Set(list)].filter((kind) => known.has(kind)).sort((a, b) => canonicalIndex(a as SectionKind) - canonicalIndex(b as SectionKind)) as SectionKind[];
+}
+
+/** Inserts the canonical skeleton; a missing 5 whys goes inside an existing root-cause section. */
+function insertFix(doc: PostmortemDocument, kind: SectionKind, level: number): Fix | undefined {
+  const eol = doc.lines.eol;
+  const host = kind === 'fiveWhys' ? doc.sections.find((s) => s.kind === 'rootCause' && s.level <= level) : undefined;
+  const at = host ? { offset: host.span.end, before: false } : insertionPoint(doc, kind, level);
+  const skeleton = sectionSkeleton(kind, host ? host.level + 1 : level, eol);
+  if (!skeleton) return undefined;
+  const newText = at.before ? `${skeleton}${eol}${eol}` : `${eol}${eol}${skeleton}`;
+  const title = CANONICAL_SECTIONS.find((s) => s.kind === kind)?.title ?? kind;
+  return { title: `Add a "${title}" section`, edits: [{ span: { start: at.offset, end: at.offset }, newText }] };
+}
