@@ -20,6 +20,7 @@ import { DocumentSettings } from './documentSettings';
 import { FIX_ALL_KIND, minimalEdit, quickFixes } from './features/codeActions';
 import { actionItemLens } from './features/codeLens';
 import { complete } from './features/completion';
+import { formatEdits } from './features/formatting';
 import { hover } from './features/hover';
 import { workspaceSymbols } from './features/symbols';
 import { ActionItemsRequest, IncidentsRequest, IndexChangedNotification } from './protocol';
@@ -55,6 +56,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'postmortem-lint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       completionProvider: { triggerCharacters: ['#', ' ', '|', '@', ':'] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
@@ -187,6 +190,24 @@ connection.onCodeLens(async (params, token) => {
   return guard(connection, 'code lens', async () => {
     const model = await linter.model(document);
     return model ? actionItemLens(model.doc, model.effective.today) : [];
+  }, []);
+});
+
+connection.onDocumentFormatting(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested) return [];
+  return guard(connection, 'formatting', async () => {
+    const model = await linter.model(document);
+    return model ? formatEdits(model.doc, model.effective.settings.sortTimelineOnFormat) : [];
+  }, []);
+});
+
+connection.onDocumentRangeFormatting(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested) return [];
+  return guard(connection, 'range formatting', async () => {
+    const model = await linter.model(document);
+    return model ? formatEdits(model.doc, model.effective.settings.sortTimelineOnFormat, params.range) : [];
   }, []);
 });
 

@@ -278,3 +278,84 @@ describe('language server over stdio', function () {
     });
   });
 });
+
+describe('language server formatting over stdio', function () {
+  this.timeout(30_000);
+  const TIMELINE = [
+    '# Postmortem: Disk full',
+    '',
+    '## Timeline',
+    '',
+    '| Time (UTC) | Event |',
+    '|---|---|',
+    '| 22:47 | Errors start |',
+    '| 23:15 | Disk found full |',
+    '| 22:52 | Alert acknowledged |',
+    '| 0:30 | Logs cleaned |',
+    '',
+    '## Action Items',
+    '',
+    '| Action Item | Owner |',
+    '|--|--|',
+    '| Enable logrotate | DevOps |',
+    '',
+  ].join('\n');
+
+  let tree: ReturnType<typeof tempTree>;
+  let client: TestClient;
+  beforeEach(async () => {
+    tree = tempTree({ 'postmortems/disk.md': TIMELINE });
+    client = await startServer(tree.dir, { pull: true });
+  });
+  afterEach(async () => {
+    await client.stop();
+    tree.cleanup();
+  });
+
+  function apply(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+    const lines = text.split('\n');
+    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    return [...edits]
+      .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+      .reduce((acc, e) => acc.slice(0, offset(e.range.start)) + e.newText + acc.slice(offset(e.range.end)), text);
+  }
+
+  it('aligns tables, pads times and sorts the timeline, losslessly and idempotently', async () => {
+    const uri = pathToFileURL(path.join(tree.dir, 'postmortems/disk.md')).toString();
+    await client.open(uri, TIMELINE);
+    const edits = (await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as never[];
+    const formatted = apply(TIMELINE, edits);
+    assert.equal(
+      formatted.split('\n').slice(4, 10).join('\n'),
+      [
+        '| Time (UTC) | Event              |',
+        '| ---------- | ------------------ |',
+        '| 22:47      | Errors start       |',
+        '| 22:52      | Alert acknowledged |',
+        '| 23:15      | Disk found full    |',
+        '| 00:30      | Logs cleaned       |',
+      ].join('\n'),
+    );
+    assert.match(formatted, /\| Enable logrotate \| DevOps \|/);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: formatted }] });
+    const again = (await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as never[];
+    assert.deepEqual(again, []);
+  });
+
+  it('formats only the tables in a range, and does not sort when the setting is off', async () => {
+    client.settings = { ...client.settings, sortTimelineOnFormat: false };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const uri = pathToFileURL(path.join(tree.dir, 'postmortems/disk.md')).toString();
+    await client.open(uri, TIMELINE);
+    const edits = (await client.connection.sendRequest('textDocument/rangeFormatting', {
+      textDocument: { uri },
+      range: { start: { line: 14, character: 0 }, end: { line: 15, character: 0 } },
+      options: { tabSize: 2, insertSpaces: true },
+    })) as never[];
+    const formatted = apply(TIMELINE, edits);
+    assert.equal(formatted.split('\n').slice(0, 11).join('\n'), TIMELINE.split('\n').slice(0, 11).join('\n'), 'timeline untouched');
+    assert.match(formatted, /\| Action Item      \| Owner  \|/);
+    const whole = apply(TIMELINE, (await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as never[]);
+    assert.match(whole, /\| 23:15 +\| Disk found full +\|\n\| 22:52/, 'order kept when sorting is off');
+  });
+});
