@@ -354,7 +354,7 @@ describe('language server formatting over stdio', function () {
     })) as never[];
     const formatted = apply(TIMELINE, edits);
     assert.equal(formatted.split('\n').slice(0, 11).join('\n'), TIMELINE.split('\n').slice(0, 11).join('\n'), 'timeline untouched');
-    assert.match(formatted, /\| Action Item      \| Owner  \|/);
+    assert.match(formatted, /\| Action Item {6}\| Owner {2}\|/);
     const whole = apply(TIMELINE, (await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as never[]);
     assert.match(whole, /\| 23:15 +\| Disk found full +\|\n\| 22:52/, 'order kept when sorting is off');
   });

@@ -42,20 +42,33 @@ export interface ClockTime {
 }
 
 const ZONES = 'UTC|GMT|Z|CET|CEST|EET|EEST|WET|WEST|BST|IST|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AEST|AEDT|JST|KST|SGT|HKT|NZST|NZDT';
-/** `22:47`, `9:05 PM`, `08:52PM`, `22:47:10`, `22.47`, with an optional zone or UTC offset after it. */
+/**
+ * `22:47`, `9:05 PM`, `08:52PM`, `22:47:10`, `22.47`, with an optional zone or UTC offset after it. A bare offset
+ * must be `+hh:mm`, or `-hh:mm` after seconds: `13:30-13:45` is a range, not a time at offset -13:45.
+ */
 const TIME = new RegExp(
-  `(?<![\\d:])(\\d{1,2})[:.](\\d{2})(?::\\d{2})?(?![\\d])(?:\\s?([ap]\\.?m\\.?)(?![a-z]))?(?:\\s?\\(?((?:${ZONES})(?:[+-]\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{2}:?\\d{2})\\)?(?![A-Za-z]))?`,
-  'i',
+  `(?<![\\d:.])(\\d{1,2})([:.])(\\d{2})(:\\d{2})?(?![\\d]|[.:]\\d)(?:\\s?([ap]\\.?m\\.?)(?![a-z]))?(?:\\s?\\(?((?:${ZONES})(?:[+-]\\d{1,2}(?::?\\d{2})?)?|\\+\\d{2}:?\\d{2})\\)?(?![A-Za-z])|(?<=:\\d{2}:\\d{2})(-\\d{2}:?\\d{2})(?![\\d:]))?`,
+  'gi',
 );
 
 /** Finds the first clock time in `text`. */
 export function findClockTime(text: string): ClockTime | undefined {
-  const m = TIME.exec(text);
-  if (!m) return undefined;
+  TIME.lastIndex = 0;
+  for (let m = TIME.exec(text); m; m = TIME.exec(text)) {
+    const found = readClock(m);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function readClock(m: RegExpExecArray): ClockTime | undefined {
   let hours = Number(m[1]);
-  const minutes = Number(m[2]);
+  const minutes = Number(m[3]);
+  const meridiem = m[5]?.toLowerCase().replace(/\./g, '');
+  const zone = (m[6] ?? m[7])?.toUpperCase();
+  // `1.15` is a version far more often than a time: a dot needs a two-digit hour or a meridiem or zone after it.
+  if (m[2] === '.' && m[1].length < 2 && !meridiem && !zone) return undefined;
   if (minutes > 59) return undefined;
-  const meridiem = m[3]?.toLowerCase().replace(/\./g, '');
   if (meridiem) {
     // "13:55 PM" occurs in real templates: a 24h hour with a stray meridiem is read as 24h.
     if (hours === 0 || hours > 12) {
@@ -66,42 +79,114 @@ export function findClockTime(text: string): ClockTime | undefined {
   } else if (hours > 23) {
     return undefined;
   }
-  return { minutes: hours * 60 + minutes, clock: meridiem ? '12h' : '24h', index: m.index, length: m[0].length, zone: m[4]?.toUpperCase() };
+  return { minutes: hours * 60 + minutes, clock: meridiem ? '12h' : '24h', index: m.index, length: m[0].length, zone };
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => [number, number, number] | undefined }[] = [
-  { pattern: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-  { pattern: /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+/** A month name or its abbreviation, and nothing longer: "Separate" is not September. */
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?';
+const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
+/** Year, month, day; the year is 0 when the text does not say it. Several readings when the order is ambiguous. */
+type DateParts = [number, number, number];
+
+const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DateParts[] }[] = [
+  { pattern: /(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/, read: (m) => [[Number(m[1]), Number(m[2]), Number(m[3])]] },
+  { pattern: /(?<![\d/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/, read: (m) => [[Number(m[1]), Number(m[2]), Number(m[3])]] },
   {
-    pattern: /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/i,
-    read: (m) => [Number(m[3]), MONTHS.indexOf(m[1].toLowerCase()) + 1, Number(m[2])],
+    // `June 14th, 2022`, `Feb 20 2018`, `January 14-19, 2026` (a range: its first day).
+    pattern: new RegExp(`(?<![a-z])${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2})?,? (\\d{4})(?!\\d)`, 'i'),
+    read: (m) => [[Number(m[3]), month(m[1]), Number(m[2])]],
   },
   {
-    pattern: /\b(\d{1,2})(?:st|nd|rd|th)?\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,? (\d{4})\b/i,
-    read: (m) => [Number(m[3]), MONTHS.indexOf(m[2].toLowerCase()) + 1, Number(m[1])],
+    pattern: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\.? ${MONTH},? (\\d{4})(?!\\d)`, 'i'),
+    read: (m) => [[Number(m[3]), month(m[2]), Number(m[1])]],
+  },
+  {
+    // `07-27-2023`, `4/21/23`, `24/07/25`: month first (US) or day first, whichever is a real date.
+    pattern: /(?<![\d/.-])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/,
+    read: (m) => numericReadings(Number(m[1]), Number(m[3]), fullYear(m[4])),
+  },
+  {
+    pattern: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/,
+    read: (m) => [[Number(m[3]), Number(m[2]), Number(m[1])]],
+  },
+  // Dates without a year: only read when the caller gives a reference date to take the year from.
+  {
+    pattern: new RegExp(`(?<![a-z])${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])`, 'i'),
+    read: (m) => [[0, month(m[1]), Number(m[2])]],
+  },
+  {
+    pattern: new RegExp(`(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?\\.? ${MONTH}`, 'i'),
+    read: (m) => [[0, month(m[2]), Number(m[1])]],
+  },
+  {
+    // `[03-26 17:40]`: a bare month-day pair only counts right before a clock time.
+    pattern: /(?<![\d/.-])(\d{1,2})([-/])(\d{1,2})(?=\s+\d{1,2}:\d{2})/,
+    read: (m) => numericReadings(Number(m[1]), Number(m[3]), 0),
   },
 ];
+
+function fullYear(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+function numericReadings(first: number, second: number, year: number): DateParts[] {
+  return [
+    [year, first, second],
+    [year, second, first],
+  ];
+}
 
 /** A calendar date read from text. */
 export interface FoundDate {
   iso: string;
   index: number;
   length: number;
+  /** The text gave no year: it was taken from the reference date. */
+  yearInferred?: boolean;
 }
 
-/** Finds the first unambiguous calendar date in `text` (ISO, `YYYY/MM/DD`, `June 14th, 2022`, `14 June 2022`). */
-export function findDate(text: string): FoundDate | undefined {
+/**
+ * Finds the first calendar date in `text`: ISO, `YYYY/MM/DD`, `June 14th, 2022`, `14 June 2022`, `07-27-2023`,
+ * `4/21/23`. With a reference ISO date it also reads dates without a year (`May 12`, `19. April`, `[03-26 17:40]`),
+ * taking the year that puts them nearest the reference. Numeric dates are read month first (`04/05/23` is April 5th)
+ * unless only the day-first reading is a real date (`24/07/25`).
+ */
+export function findDate(text: string, reference?: string): FoundDate | undefined {
   let best: FoundDate | undefined;
   for (const { pattern, read } of DATE_PATTERNS) {
     const m = pattern.exec(text);
     if (!m || (best && best.index <= m.index)) continue;
-    const parts = read(m);
-    if (!parts || !isRealDate(...parts)) continue;
-    const iso = `${String(parts[0]).padStart(4, '0')}-${String(parts[1]).padStart(2, '0')}-${String(parts[2]).padStart(2, '0')}`;
-    best = { iso, index: m.index, length: m[0].length };
+    const date = pickReading(read(m), reference);
+    if (date) best = { iso: date.iso, index: m.index, length: m[0].length, ...(date.yearInferred ? { yearInferred: true } : {}) };
   }
   return best;
+}
+
+function pickReading(readings: DateParts[], reference: string | undefined): { iso: string; yearInferred: boolean } | undefined {
+  const refYear = reference ? Number(reference.slice(0, 4)) : undefined;
+  // Readings come in order of preference (month first, then day first); the first real one wins.
+  for (const [year, m, d] of readings) {
+    if (year > 0) {
+      if (isRealDate(year, m, d)) return { iso: toIso(year, m, d), yearInferred: false };
+      continue;
+    }
+    if (refYear === undefined || !reference) continue;
+    let best: { iso: string; distance: number } | undefined;
+    for (const y of [refYear - 1, refYear, refYear + 1]) {
+      if (!isRealDate(y, m, d)) continue;
+      const iso = toIso(y, m, d);
+      const distance = Math.abs(daysBetween(reference, iso));
+      if (!best || distance < best.distance) best = { iso, distance };
+    }
+    if (best) return { iso: best.iso, yearInferred: true };
+  }
+  return undefined;
+}
+
+function toIso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 const DURATION_PART = /(\d+(?:\.\d+)?)\s*(d(?:ays?)?|h(?:ours?|rs?)?|m(?:in(?:ute)?s?)?|s(?:ec(?:ond)?s?)?)(?![a-z])/gi;

@@ -1,11 +1,30 @@
 import { findClockTime, findDate } from './dates';
 import type { LineIndex, Span } from './lineIndex';
+import { isTimestampHeading, kindOfHeading } from './sectionKinds';
 import { findColumn } from './tables';
-import type { Heading, ListItem, Section, Table, Timeline, TimelineEntry } from './types';
+import type { Heading, ListItem, Section, SectionKind, Table, Timeline, TimelineEntry } from './types';
 
 const ZONE_WORD = /\b(UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|IST|PST|PDT|PT|MST|MDT|CST|CDT|EST|EDT|ET|AEST|AEDT|JST|KST|SGT|NZST|NZDT|Pacific(?: Time)?|Eastern(?: Time)?|Central European(?: Time)?|UTC[+-]\d{1,2}(?::?\d{2})?|GMT[+-]\d{1,2})\b/;
-/** How far into an item or line its timestamp may start: "- **16:58 UTC** - ..." or "* [08:47] ...". */
+/** How far into an item or heading its timestamp may start: "- **16:58 UTC** - ..." or "* [08:47] ...". */
 const TIME_LEAD = 40;
+/** Markup a plain timeline line may open with before its timestamp: `**15:11**`, `_4/24/23_`, `~9:00 AM`, `[08:47]`. */
+const LINE_MARKUP = /^[\s*_>[(~≈-]*/;
+/** How far the second half of a stamp may follow the first: "15:48 PM PST Saturday Oct 30th", "Oct 30th, 10:00". */
+const STAMP_GAP = 16;
+/** Words before a time that make it a guess. */
+const APPROX_BEFORE = /(?:~|≈|\b(?:approx(?:imately|\.)?|around|about|circa|ca\.|roughly|sometime|before|after)\s*)$/i;
+/** Words right after a time that make it a guess: `22:52 (maybe earlier?)`, `14:00?`, `2X:XX (not sure exact time)`. */
+const APPROX_AFTER = /^\s*(?:\?|\(?\s*(?:maybe|not sure|unsure|approx|roughly|or so|or earlier|or later|ish\b|\?))|^-ish\b/i;
+/** Lines that declare the zone for all times: "All times in PDT (UTC-7)", "all times are in\nUTC". */
+const ZONE_NOTE = /\ball times\b|\btimes? (?:are|is|in)\b|\btime ?zone\b|\bunless otherwise noted\b/gi;
+/** Subsections that can sit under a Timeline heading but are not part of it (MoJ puts "### Causes" there). */
+const NOT_TIMELINE: ReadonlySet<SectionKind> = new Set<SectionKind>([
+  'rootCause', 'contributingFactors', 'fiveWhys', 'actionItems', 'lessonsLearned', 'whatWentWell', 'whatWentWrong',
+  'whereWeGotLucky', 'references', 'appendix', 'signOff', 'participants',
+]);
+const BREAK = /<br\s*\/?>/gi;
+/** A line that holds only a date (plus a weekday or a little markup) sets the day of the lines under it. */
+const DAY_LINE_REST = 20;
 
 /** Inputs the timeline reader needs from the rest of the parse. */
 export interface TimelineSources {
@@ -23,7 +42,12 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
   if (top.length === 0) return undefined;
   const first = top[0];
   const spans: Span[] = top.filter((s) => s === first || s.level === first.level).map((s) => s.span);
-  const inside = (offset: number) => spans.some((span) => offset >= span.start && offset < span.end);
+  const within = (offset: number, list: Span[]) => list.some((span) => offset >= span.start && offset < span.end);
+  const excluded = src.sections
+    .filter((s) => s.parent && within(s.span.start, spans) && NOT_TIMELINE.has(kindOfHeading(s.heading.text)) && !isTimestampHeading(s.heading.text))
+    .map((s) => s.span);
+  const inside = (offset: number) => within(offset, spans) && !within(offset, excluded);
+  const reference = referenceDate(src);
   const timeline: Timeline = { section: first, entries: [], tables: [] };
   timeline.zone = zoneIn(first.heading.text);
 
@@ -39,45 +63,93 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
       const cell = row.cells[col];
       if (!cell) continue;
       const text = row.cells.filter((_, k) => k !== col).map((c) => c.text).join(' | ');
-      entries.push(entryFrom(cell.text, cell.span, row.line, row.span, text, 'table', cell.text.length, row));
+      entries.push(entryFrom({ text: cell.text, textSpan: cell.span, line: row.line, span: row.span, eventText: text, source: 'table', lead: cell.text.length, reference, row }));
     }
   }
   for (const item of src.listItems) {
     if (!inside(item.span.start) || usedLines.has(item.line)) continue;
     usedLines.add(item.line);
-    const entry = entryFrom(item.text, item.textSpan, item.line, item.span, item.text, 'list', TIME_LEAD);
+    const entry = entryFrom({ text: item.text, textSpan: item.textSpan, line: item.line, span: item.span, eventText: item.text, source: 'list', lead: TIME_LEAD, reference });
     if (entry.minutes !== undefined || entry.date) entries.push(entry);
   }
-  let dayOfHeading: string | undefined;
-  const headingEntries = new Map<number, TimelineEntry>();
   for (const heading of src.headings) {
     if (!inside(heading.span.start) || heading.line === first.heading.line) continue;
     usedLines.add(heading.line);
-    const entry = entryFrom(heading.text, heading.textSpan, heading.line, heading.span, heading.text, 'heading', TIME_LEAD);
-    if (entry.minutes !== undefined) headingEntries.set(heading.line, entry);
-    else if (entry.date) headingEntries.set(heading.line, entry);
+    const entry = entryFrom({ text: heading.text, textSpan: heading.textSpan, line: heading.line, span: heading.span, eventText: heading.text, source: 'heading', lead: TIME_LEAD, reference });
+    if (entry.minutes !== undefined || entry.date) entries.push(entry);
   }
   for (const span of spans) {
     const from = src.lines.lineAt(span.start);
     const to = src.lines.lineAt(Math.max(span.start, span.end - 1));
     for (let line = from; line <= to; line++) {
-      if (usedLines.has(line)) continue;
-      const lineText = src.prose.slice(src.lines.lineStarts[line], src.lines.lineEnds[line]);
-      if (!lineText.trim()) continue;
-      timeline.zone ??= /\ball times\b|\btimes? (?:are|in)\b|\btimezone\b|\btime zone\b/i.test(lineText) ? zoneIn(lineText) : undefined;
-      const entry = entryFrom(lineText.trim(), shift(src.lines.lineSpan(line), lineText), line, src.lines.lineSpan(line), lineText.trim(), 'line', 25);
-      if (entry.minutes !== undefined) entries.push(entry);
+      if (usedLines.has(line) || !inside(src.lines.lineStarts[line])) continue;
+      const lineSpan = src.lines.lineSpan(line);
+      for (const part of lineParts(src.lines.lineText(line), lineSpan.start)) {
+        const partText = src.prose.slice(part.start, part.end);
+        const text = partText.trim();
+        if (!text) continue;
+        // A plain line is an event only when it opens with its timestamp: "peaking around 07:15" is narrative.
+        const lead = LINE_MARKUP.exec(text)?.[0].length ?? 0;
+        const entry = entryFrom({ text, textSpan: shift(part, partText), line, span: lineSpan, eventText: text, source: 'line', lead, reference });
+        if (entry.minutes !== undefined || (entry.date && isDayLine(text, entry))) entries.push(entry);
+      }
     }
   }
-  entries.push(...headingEntries.values());
-  entries.sort((a, b) => a.line - b.line);
-  // A heading or line that carries only a date sets the day for the entries under it.
+  timeline.zone ??= zoneNote(src, inside);
+  entries.sort((a, b) => a.line - b.line || a.timeSpan.start - b.timeSpan.start);
+  // A dated entry or a day heading sets the day for the undated entries under it.
+  let day: string | undefined;
   for (const entry of entries) {
-    if (entry.minutes === undefined && entry.date) dayOfHeading = entry.date;
-    else if (!entry.date && dayOfHeading) entry.date = dayOfHeading;
+    if (entry.date) {
+      entry.dateFrom = 'entry';
+      day = entry.date;
+    } else if (day) {
+      entry.date = day;
+      entry.dateFrom = 'day';
+    }
   }
   timeline.entries = entries.filter((e) => e.minutes !== undefined || e.source === 'table' || e.source === 'list');
   return timeline;
+}
+
+/** The date that gives a year to dates written without one: the title's date, else the first full date written. */
+function referenceDate(src: TimelineSources): string | undefined {
+  const title = src.headings.find((h) => h.level === 1);
+  return (title && findDate(title.text)?.iso) ?? findDate(src.prose)?.iso ?? findDate(src.lines.text)?.iso;
+}
+
+/** The zone of an "All times in X" note: inside the timeline first, else anywhere in the document. */
+function zoneNote(src: TimelineSources, inside: (offset: number) => boolean): string | undefined {
+  let outside: string | undefined;
+  ZONE_NOTE.lastIndex = 0;
+  for (let m = ZONE_NOTE.exec(src.prose); m; m = ZONE_NOTE.exec(src.prose)) {
+    // The note may wrap: "all times are in\nUTC."
+    const line = src.lines.lineAt(m.index);
+    const end = src.lines.lineEnds[Math.min(line + 1, src.lines.lineCount - 1)];
+    const zone = zoneIn(src.prose.slice(m.index, Math.min(end, m.index + 160)));
+    if (!zone) continue;
+    if (inside(m.index)) return zone;
+    outside ??= zone;
+  }
+  return outside;
+}
+
+/** Flutter joins events with `<br>` inside one paragraph line: each part may open with its own time. */
+function lineParts(text: string, base: number): Span[] {
+  const parts: Span[] = [];
+  let start = 0;
+  BREAK.lastIndex = 0;
+  for (let m = BREAK.exec(text); m; m = BREAK.exec(text)) {
+    parts.push({ start: base + start, end: base + m.index });
+    start = m.index + m[0].length;
+  }
+  parts.push({ start: base + start, end: base + text.length });
+  return parts;
+}
+
+function isDayLine(text: string, entry: TimelineEntry): boolean {
+  const rest = text.replace(entry.rawTime, '').replace(/[\s*_~()[\]:,.-]+/g, ' ').trim();
+  return rest.length <= DAY_LINE_REST;
 }
 
 function shift(span: Span, lineText: string): Span {
@@ -85,39 +157,59 @@ function shift(span: Span, lineText: string): Span {
   return { start: span.start + lead, end: span.start + lineText.trimEnd().length };
 }
 
-function entryFrom(
-  text: string,
-  textSpan: Span,
-  line: number,
-  span: Span,
-  eventText: string,
-  source: TimelineEntry['source'],
-  lead: number,
-  row?: TimelineEntry['row'],
-): TimelineEntry {
-  const head = text.slice(0, lead + 20);
-  const date = findDate(head);
+/** Where an entry's text is and how to read its timestamp. */
+interface EntrySource {
+  text: string;
+  textSpan: Span;
+  line: number;
+  span: Span;
+  eventText: string;
+  source: TimelineEntry['source'];
+  /** How far into the text the timestamp may start. */
+  lead: number;
+  reference?: string;
+  row?: TimelineEntry['row'];
+}
+
+function entryFrom(src: EntrySource): TimelineEntry {
+  const { text, textSpan, lead } = src;
+  const head = text.slice(0, lead + 40);
+  const date = findDate(head, src.reference);
   const clock = findClockTime(head);
-  const usable = clock && clock.index <= lead ? clock : undefined;
-  const from = Math.min(date?.index ?? Infinity, usable?.index ?? Infinity);
-  const to = Math.max(date ? date.index + date.length : -1, usable ? usable.index + usable.length : -1);
-  const timeSpan = Number.isFinite(from) && to >= 0 ? { start: textSpan.start + from, end: textSpan.start + to } : textSpan;
+  const dateEnd = date ? date.index + date.length : -1;
+  const clockEnd = clock ? clock.index + clock.length : -1;
+  // One half of the stamp opens it within the lead; the other may follow it closely.
+  const usableClock =
+    clock && (clock.index <= lead || (date !== undefined && date.index <= lead && clock.index >= dateEnd && clock.index - dateEnd <= STAMP_GAP))
+      ? clock
+      : undefined;
+  const usableDate =
+    date && (src.source === 'table' || date.index <= lead || (usableClock !== undefined && date.index >= clockEnd && date.index - clockEnd <= STAMP_GAP))
+      ? date
+      : undefined;
+  const from = Math.min(usableDate?.index ?? Infinity, usableClock?.index ?? Infinity);
+  const to = Math.max(usableDate ? dateEnd : -1, usableClock ? clockEnd : -1);
+  const found = Number.isFinite(from) && to >= 0;
+  const approximate =
+    (found && APPROX_BEFORE.test(head.slice(0, from))) || (usableClock !== undefined && APPROX_AFTER.test(head.slice(clockEnd, clockEnd + 30)));
   return {
-    line,
-    span,
-    timeSpan,
-    rawTime: Number.isFinite(from) && to >= 0 ? text.slice(from, to) : text,
-    minutes: usable?.minutes,
-    date: date && (date.index <= lead || source === 'table') ? date.iso : undefined,
-    zone: usable?.zone ?? zoneIn(head.slice(0, (usable ? usable.index + usable.length : 0) + 12)),
-    clock: usable?.clock ?? 'none',
-    text: eventText,
-    source,
-    row,
+    line: src.line,
+    span: src.span,
+    timeSpan: found ? { start: textSpan.start + from, end: textSpan.start + to } : textSpan,
+    rawTime: found ? text.slice(from, to) : text,
+    minutes: usableClock?.minutes,
+    date: usableDate?.iso,
+    zone: usableClock?.zone ?? zoneIn(head.slice(0, (found ? to : 0) + 12)),
+    clock: usableClock?.clock ?? 'none',
+    ...(approximate ? { approximate: true } : {}),
+    text: src.eventText,
+    source: src.source,
+    row: src.row,
   };
 }
 
 /** A time zone named in a text, if any. */
 export function zoneIn(text: string): string | undefined {
-  return ZONE_WORD.exec(text)?.[1];
+  // `_All times in EEST_`: emphasis marks would otherwise glue the zone to a word.
+  return ZONE_WORD.exec(text.replace(/[_*]/g, ' '))?.[1];
 }

@@ -225,8 +225,12 @@ export interface TimelineEntry {
   rawTime: string;
   /** Minutes since midnight, 0..1439, when a clock time was read. */
   minutes?: number;
-  /** ISO date when one was given on the entry or on a day heading above it. */
+  /** ISO date when one was given on the entry, or on a day heading or dated entry above it. */
   date?: string;
+  /** Where `date` came from: written on the entry, or carried down from a day heading or an earlier entry. */
+  dateFrom?: 'entry' | 'day';
+  /** The author marked the time as a guess: `~13:30`, `22:52 (maybe earlier?)`, `about 14:00`. */
+  approximate?: boolean;
   /** Time zone written on the entry. */
   zone?: string;
   clock: '24h' | '12h' | 'none';

@@ -3,6 +3,10 @@ import pm002 from './pm002-empty-section';
 import pm003 from './pm003-template-placeholder';
 import pm004 from './pm004-front-matter';
 import pm005 from './pm005-incident-header';
+import pm006 from './pm006-executive-summary';
+import pm007 from './pm007-timeline';
+import pm008 from './pm008-five-whys';
+import pm009 from './pm009-root-cause';
 import pm020 from './pm020-action-item-owner';
 import pm021 from './pm021-action-item-deadline';
 import pm022 from './pm022-action-item-overdue';
@@ -23,6 +27,10 @@ export const rules: readonly AnyRule[] = [
   pm003,
   pm004,
   pm005,
+  pm006,
+  pm007,
+  pm008,
+  pm009,
   pm020,
   pm021,
   pm022,

@@ -1,0 +1,130 @@
+import type { Span } from './lineIndex';
+import type { PostmortemDocument, Section } from './types';
+
+/** What the executive summary says, measured for readers who are not engineers. */
+export interface SummaryFacts {
+  section: Section;
+  /** Words a reader reads: prose words plus one per code span. */
+  words: number;
+  /** Inline code spans and fenced code blocks. */
+  codeSpans: Span[];
+  codeBlocks: Span[];
+  /** Lines of a stack trace or panic. */
+  stackTraces: Span[];
+  /** IPv4 addresses and machine host names (`ip-10-0-1-7.ec2.internal`, `db-primary-01.prod.example.com`). */
+  hosts: Span[];
+  /** Where the summary states the impact, if it does. */
+  impact?: Span;
+}
+
+const SUMMARY_WORDS = /\bsummary\b|\boverview\b|\btl;?dr\b|\bexecutive\b/i;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+const STACK_LINE = /^\s+at [\w$<>]+(?:\.[\w$<>]+)+\s?\(.*\)|Traceback \(most recent call last\)|\bException in thread\b|\bpanicked at\b|^\s*File "[^"]+", line \d+|^\s*goroutine \d+ \[/m;
+const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)/g;
+/** A dotted name of three or more labels with a digit in a label, or an internal suffix: a machine, not a product. */
+const HOST = /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63}){2,}(?![\w-])/gi;
+const INTERNAL_SUFFIX = /\.(?:internal|local|lan|corp|svc|cluster\.local|compute|intra)$/i;
+/** Words and figures that tell a reader who or what was hurt, and how much. */
+const IMPACT =
+  /\b(?:users?|customers?|clients?|visitors?|traffic|requests?|outages?|down(?:time)?|unavailable|unreachable|inaccessible|offline|degraded|degradation|errors?|fail(?:ed|ing|ures?|s)?|broken|break(?:s|ing)?|impact(?:ed|s)?|affect(?:ed|ing|s)?|disrupt(?:ed|ion|ions)?|slow(?:er|ness|ed)?|latency|timeouts?|timed out|lost|loss|revenue|SLA|SLO|could ?n[o']t|unable|delay(?:ed|s)?|stall(?:ed|s)?|interrupt(?:ed|ion)|leak(?:ed|s)?|expos(?:ed|ure)|compromised?|vulnerab(?:le|ility)|crash(?:ed|es|ing)?|exhaust(?:ed|ion)|panic(?:s|ked)?|misbehav\w*|unresponsive|stuck|blocked|(?:not|stopped) (?:working|finishing|responding|loading))\b|\d+(?:[.,]\d+)?\s?(?:%|percent|[kKmM]\b|minutes?|mins?|hours?|hrs?|days?|seconds?|teams?|people|services?|sites?|projects?|accounts?|packages?|crates?|builds?|jobs?|pods?|nodes?)/i;
+
+/** The executive summary: the first top-level summary section whose heading says summary, overview or TL;DR. */
+export function executiveSummary(doc: PostmortemDocument): Section | undefined {
+  const top = doc.sections.filter((s) => s.kind === 'summary' && s.heading !== doc.title && (!s.parent || (s.parent.level === 1 && s.parent.heading === doc.title)));
+  // "Background" or "Description" sections are context, not the summary a manager reads.
+  return top.find((s) => SUMMARY_WORDS.test(s.heading.text));
+}
+
+/** Measures the executive summary, or undefined when there is none. */
+export function readSummary(doc: PostmortemDocument): SummaryFacts | undefined {
+  const section = executiveSummary(doc);
+  if (!section) return undefined;
+  const facts: SummaryFacts = { section, words: 0, codeSpans: [], codeBlocks: [], stackTraces: [], hosts: [] };
+  // Subsections of another kind (a Timeline or Root Cause nested under the summary) are not the summary.
+  const parts = summaryParts(section);
+  for (const part of parts) measure(doc, part, facts);
+  if (!facts.impact) {
+    const child = section.children.find((c) => c.kind === 'impact');
+    if (child) facts.impact = child.heading.span;
+  }
+  if (!facts.impact) {
+    const field = doc.fields.find((f) => /impact/.test(f.key) && f.labelSpan.start >= section.span.start && f.labelSpan.start < section.span.end);
+    if (field) facts.impact = field.labelSpan;
+  }
+  return facts;
+}
+
+function summaryParts(section: Section): Span[] {
+  const parts: Span[] = [];
+  let from = section.heading.span.end;
+  for (const child of section.children) {
+    if (child.kind === 'summary') continue;
+    parts.push({ start: from, end: child.span.start });
+    from = child.span.end;
+  }
+  parts.push({ start: from, end: section.span.end });
+  return parts.filter((p) => p.end > p.start);
+}
+
+function measure(doc: PostmortemDocument, part: Span, facts: SummaryFacts): void {
+  const text = doc.text.slice(part.start, part.end);
+  const prose = doc.prose.slice(part.start, part.end);
+  facts.words += count(prose, WORD);
+  let fenceStart = -1;
+  let offset = 0;
+  for (const line of text.split(/(?<=\n)/)) {
+    const fence = FENCE.exec(line);
+    if (fence && fenceStart < 0) fenceStart = offset;
+    else if (fence) {
+      facts.codeBlocks.push({ start: part.start + fenceStart, end: part.start + offset + line.trimEnd().length });
+      fenceStart = -1;
+    } else if (fenceStart < 0) {
+      codeSpansOf(text, prose, offset, offset + line.length, part.start, facts);
+    }
+    if (STACK_LINE.test(line)) facts.stackTraces.push({ start: part.start + offset, end: part.start + offset + line.trimEnd().length });
+    offset += line.length;
+  }
+  for (const m of prose.matchAll(IPV4)) facts.hosts.push({ start: part.start + m.index, end: part.start + m.index + m[0].length });
+  for (const m of prose.matchAll(HOST)) {
+    const labels = m[0].split('.');
+    // `1.323.0` is a version: a host ends in a name (`.internal`, `.com`).
+    if (!/^[a-z]{2,}$/i.test(labels[labels.length - 1])) continue;
+    if (/\d/.test(labels.slice(0, -1).join('.')) || INTERNAL_SUFFIX.test(m[0])) {
+      facts.hosts.push({ start: part.start + m.index, end: part.start + m.index + m[0].length });
+    }
+  }
+  if (!facts.impact) {
+    const m = IMPACT.exec(prose);
+    if (m) facts.impact = { start: part.start + m.index, end: part.start + m.index + m[0].length };
+  }
+}
+
+/** Inline code is what the prose blanked out of the text from a backtick on; each run of blanks may hold several. */
+function codeSpansOf(text: string, prose: string, from: number, to: number, base: number, facts: SummaryFacts): void {
+  for (let i = from; i < to; i++) {
+    if (text[i] !== '`' || prose[i] !== ' ') continue;
+    let end = i;
+    while (end < to && prose[end] === ' ' && text[end] !== '\n' && text[end] !== '\r') end++;
+    let at = i;
+    while (at < end) {
+      if (text[at] !== '`') {
+        at++;
+        continue;
+      }
+      let run = 1;
+      while (text[at + run] === '`') run++;
+      const rel = text.slice(at + run, end).indexOf('`'.repeat(run));
+      if (rel < 0) break;
+      const close = at + run + rel;
+      facts.codeSpans.push({ start: base + at, end: base + close + run });
+      facts.words++;
+      at = close + run;
+    }
+    i = end;
+  }
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
