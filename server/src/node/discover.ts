@@ -1,10 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch/posix';
+import { sortEntries } from './markdownFiles';
 
-/** Folders never searched: dependencies and version control. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out', 'dist']);
-const MARKDOWN = /\.(?:md|markdown)$/i;
 
 /** A file to consider, and whether it was named explicitly (then it is always linted). */
 export interface Candidate {
@@ -59,13 +57,8 @@ function walk(root: string, visit: (file: string) => void): void {
     } catch {
       continue;
     }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) stack.push(full);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && MARKDOWN.test(entry.name)) {
-        visit(full);
-      }
-    }
+    const { dirs, files } = sortEntries(dir, entries);
+    stack.push(...dirs);
+    files.forEach(visit);
   }
 }

@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-protocol';
-import { daysBetween, parseDuration } from '../core/model/dates';
+import { daysOverdue } from '../core/model/actionItemQueries';
+import { parseDuration } from '../core/model/dates';
 import type { LineIndex, Span } from '../core/model/lineIndex';
 import { findField } from '../core/model/parse';
 import type { PostmortemDocument } from '../core/model/types';
@@ -61,9 +62,7 @@ function durationOf(doc: PostmortemDocument): number | undefined {
 
 /** Days an item is overdue on `today`; undefined when it is not overdue. */
 export function overdueDays(item: Pick<ActionItemInfo, 'deadlineDate' | 'status'>, today: string): number | undefined {
-  if (!item.deadlineDate || item.status === 'done' || item.status === 'wontDo') return undefined;
-  const days = daysBetween(item.deadlineDate, today);
-  return days > 0 ? days : undefined;
+  return daysOverdue(item.deadlineDate, item.status === 'done' || item.status === 'wontDo', today);
 }
 
 /** The incident view of an entry on a given day. */

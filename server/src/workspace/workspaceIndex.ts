@@ -7,10 +7,9 @@ import { parsePostmortem } from '../core/model/parse';
 import type { PostmortemDocument } from '../core/model/types';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/settings';
 import type { IncidentSummary } from '../core/workspace';
+import { sortEntries } from '../node/markdownFiles';
 import { indexEntry, type IndexEntry } from './indexEntry';
 
-/** Folders never indexed: dependencies and version control. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out', 'dist']);
 /** Files read at once while indexing, so that a huge workspace does not stall the server. */
 const READS_IN_FLIGHT = 16;
 
@@ -150,13 +149,8 @@ async function walk(root: string, files: string[]): Promise<void> {
     } catch {
       continue;
     }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) stack.push(full);
-      } else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name)) {
-        files.push(full);
-      }
-    }
+    const sorted = sortEntries(dir, entries);
+    stack.push(...sorted.dirs);
+    files.push(...sorted.files);
   }
 }

@@ -1,10 +1,23 @@
 import { columnOf } from './actionItems';
+import { daysBetween } from './dates';
 import type { Span } from './lineIndex';
 import type { ActionItem, PostmortemDocument } from './types';
 
 /** Whether an item needs no more work: done, or decided against. */
 export function isClosed(item: ActionItem): boolean {
   return item.status?.normalized === 'done' || item.status?.normalized === 'wontDo';
+}
+
+/** Days a deadline has passed on `today` while work is open; undefined when it has not passed. */
+export function daysOverdue(deadlineDate: string | undefined, closed: boolean, today: string): number | undefined {
+  if (!deadlineDate || closed) return undefined;
+  const days = daysBetween(deadlineDate, today);
+  return days > 0 ? days : undefined;
+}
+
+/** Days an action item is overdue on `today`; undefined when it is not. */
+export function overdueDays(item: ActionItem, today: string): number | undefined {
+  return daysOverdue(item.deadline?.invalid ? undefined : item.deadline?.date, isClosed(item), today);
 }
 
 /** The item's text on its first line: where a problem about the whole item is shown. */

@@ -1,5 +1,4 @@
-import { daysBetween } from '../model/dates';
-import { fieldSpan, isClosed } from '../model/actionItemQueries';
+import { fieldSpan, overdueDays } from '../model/actionItemQueries';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -12,11 +11,10 @@ export default defineRule({
   options: {},
   check({ doc, settings, report }) {
     for (const item of doc.actionItems) {
-      const date = item.deadline?.date;
-      if (!date || item.deadline?.invalid || isClosed(item)) continue;
-      const days = daysBetween(date, settings.today);
-      if (days <= 0) continue;
+      const days = overdueDays(item, settings.today);
+      if (days === undefined) continue;
       const deadline = item.deadline!;
+      const date = deadline.date;
       const which = deadline.inherited ? `the group's deadline ${deadline.value} (${date})` : `its deadline ${date}`;
       report({
         span: fieldSpan(doc, item, 'deadline'),
