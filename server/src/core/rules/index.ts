@@ -14,6 +14,11 @@ import pm023 from './pm023-vague-action-item';
 import pm024 from './pm024-action-item-status';
 import pm025 from './pm025-action-item-count';
 import pm026 from './pm026-action-item-coverage';
+import pm030 from './pm030-blame-language';
+import pm031 from './pm031-named-blame';
+import pm032 from './pm032-counterfactual';
+import pm033 from './pm033-secret-leak';
+import pm034 from './pm034-public-safety';
 import pm040 from './pm040-postmortem-deadline';
 import pm041 from './pm041-sign-off';
 import pm050 from './pm050-duplicate-incident-id';
@@ -38,6 +43,11 @@ export const rules: readonly AnyRule[] = [
   pm024,
   pm025,
   pm026,
+  pm030,
+  pm031,
+  pm032,
+  pm033,
+  pm034,
   pm040,
   pm041,
   pm050,
