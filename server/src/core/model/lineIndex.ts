@@ -23,15 +23,23 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     const ends: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        ends.push(i);
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        ends.push(i);
-        starts.push(i + 1);
+    if (text.indexOf('\r') < 0) {
+      // The common case: only \n, found with indexOf rather than a loop over every character.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        ends.push(at);
+        starts.push(at + 1);
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 13 /* \r */) {
+          ends.push(i);
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        } else if (ch === 10 /* \n */) {
+          ends.push(i);
+          starts.push(i + 1);
+        }
       }
     }
     ends.push(text.length);

@@ -5,8 +5,8 @@ import { readFiveWhys } from './fiveWhys';
 import { frontMatterEntry, parseFrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
 import { parseBlocks } from './markdown';
-import { maskProse } from './prose';
-import { buildSections, sectionAt } from './sections';
+import { blank, maskProse } from './prose';
+import { buildSections, sectionsByLine } from './sections';
 import { DEFAULT_SEVERITY_SCALE, readSeverity } from './severity';
 import { readTable } from './tables';
 import { readTimeline } from './timeline';
@@ -23,19 +23,20 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(lines);
   // Blank the front matter rather than cutting it, so markdown-it's line numbers stay the document's.
-  const body = frontMatter ? text.slice(0, frontMatter.span.end).replace(/[^\r\n]/g, ' ') + text.slice(frontMatter.span.end) : text;
+  const body = frontMatter ? blank(text, [{ ...frontMatter.span }]) : text;
   const blocks = parseBlocks(body, lines);
   const sections = buildSections(lines, blocks.headings);
+  const sectionOfLine = sectionsByLine(lines, sections);
   const tables = blocks.tableLines.map(([start, end]) => {
     const table = readTable(lines, start, end);
-    table.section = sectionAt(sections, table.span.start);
+    table.section = sectionOfLine[start];
     return table;
   });
-  for (const item of blocks.listItems) item.section = sectionAt(sections, item.span.start);
+  for (const item of blocks.listItems) item.section = sectionOfLine[item.line];
   const comments = [...blocks.comments];
   const prose = maskProse(lines, frontMatter ? [frontMatter.span] : [], blocks.nonProseLines, comments);
   comments.sort((a, b) => a.span.start - b.span.start);
-  const fields = readAllFields(lines, prose, blocks.headings.map((h) => h.line), tables.flatMap((t) => [t.startLine, t.endLine]), sections);
+  const fields = readAllFields(lines, prose, blocks.headings.map((h) => h.line), tables.flatMap((t) => [t.startLine, t.endLine]), sectionOfLine);
   const doc: PostmortemDocument = {
     text,
     lines,
@@ -58,16 +59,19 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   return doc;
 }
 
-function readAllFields(lines: LineIndex, prose: string, headingLines: number[], tableBounds: number[], sections: Section[]): HeaderField[] {
+function readAllFields(lines: LineIndex, prose: string, headingLines: number[], tableBounds: number[], sectionOfLine: (Section | undefined)[]): HeaderField[] {
   const skip = new Set(headingLines);
   for (let k = 0; k < tableBounds.length; k += 2) for (let l = tableBounds[k]; l <= tableBounds[k + 1]; l++) skip.add(l);
   const fields: HeaderField[] = [];
+  // Every field has a colon; most lines have none, so they are skipped before any regex runs.
+  let nextColon = -1;
   for (let line = 0; line < lines.lineCount; line++) {
     if (skip.has(line)) continue;
-    const start = lines.lineStarts[line];
-    if (prose.charCodeAt(start) === 32 && !prose.slice(start, lines.lineEnds[line]).trim()) continue;
+    if (nextColon < lines.lineStarts[line]) nextColon = prose.indexOf(':', lines.lineStarts[line]);
+    if (nextColon < 0) break;
+    if (nextColon >= lines.lineEnds[line]) continue;
     for (const field of readFields(lines, line, prose)) {
-      field.section = sectionAt(sections, field.labelSpan.start);
+      field.section = sectionOfLine[line];
       fields.push(field);
     }
   }

@@ -60,7 +60,7 @@ function codeSpans(lineText: string, base: number, spans: Span[]): void {
 }
 
 /** Replaces every character inside the spans with a space, keeping line breaks. */
-function blank(text: string, spans: Span[]): string {
+export function blank(text: string, spans: Span[]): string {
   if (spans.length === 0) return text;
   spans.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
@@ -69,9 +69,25 @@ function blank(text: string, spans: Span[]): string {
     const start = Math.max(span.start, at);
     if (span.end <= start) continue;
     parts.push(text.slice(at, start));
-    parts.push(text.slice(start, span.end).replace(/[^\r\n]/g, ' '));
+    blankRun(text, start, span.end, parts);
     at = span.end;
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/** Spaces for text[start, end), line breaks kept; one `repeat` per line rather than a regex per character. */
+function blankRun(text: string, start: number, end: number, parts: string[]): void {
+  let at = start;
+  while (at < end) {
+    let stop = at;
+    while (stop < end) {
+      const code = text.charCodeAt(stop);
+      if (code === 10 || code === 13) break;
+      stop++;
+    }
+    if (stop > at) parts.push(' '.repeat(stop - at));
+    if (stop < end) parts.push(text[stop]);
+    at = stop + 1;
+  }
 }

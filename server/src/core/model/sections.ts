@@ -2,24 +2,21 @@ import type { LineIndex } from './lineIndex';
 import { isTimestampHeading, kindInParent, kindOfHeading } from './sectionKinds';
 import type { Heading, Section } from './types';
 
-/** Builds the section tree from the headings, giving each section its canonical kind. */
+/** Builds the section tree from the headings, giving each section its canonical kind. Linear in the headings. */
 export function buildSections(lines: LineIndex, headings: Heading[]): Section[] {
   const sections: Section[] = [];
-  const stack: Section[] = [];
+  const open: Section[] = [];
   const textEnd = lines.text.length;
   let previousTop: Section | undefined;
+  // A section ends where the next heading of the same or a higher level starts: close those still open.
+  const closeUntil = (level: number, end: number) => {
+    while (open.length && open[open.length - 1].level >= level) finish(lines, open.pop()!, end);
+  };
   for (let k = 0; k < headings.length; k++) {
     const heading = headings[k];
-    while (stack.length && stack[stack.length - 1].level >= heading.level) stack.pop();
-    const parent = stack[stack.length - 1];
+    closeUntil(heading.level, heading.span.start);
+    const parent = open[open.length - 1];
     const nextAny = headings[k + 1];
-    let end = textEnd;
-    for (let j = k + 1; j < headings.length; j++) {
-      if (headings[j].level <= heading.level) {
-        end = headings[j].span.start;
-        break;
-      }
-    }
     const ownEnd = nextAny ? nextAny.span.start : textEnd;
     const contentStart = Math.min(heading.span.end + 1, ownEnd);
     // A title H1 does not give its kind to the document's sections.
@@ -31,19 +28,26 @@ export function buildSections(lines: LineIndex, headings: Heading[]): Section[] 
       heading,
       kind,
       level: heading.level,
-      span: { start: heading.span.start, end: trimEnd(lines, end) },
+      span: { start: heading.span.start, end: textEnd },
       ownContentSpan: { start: contentStart, end: Math.max(contentStart, ownEnd) },
       startLine: heading.line,
-      endLine: lines.lineAt(Math.max(heading.span.start, trimEnd(lines, end) - 1)),
+      endLine: heading.line,
       parent,
       children: [],
     };
     parent?.children.push(section);
     if (!parentKind) previousTop = section;
     sections.push(section);
-    stack.push(section);
+    open.push(section);
   }
+  closeUntil(0, textEnd);
   return sections;
+}
+
+function finish(lines: LineIndex, section: Section, end: number): void {
+  const trimmed = Math.max(section.heading.span.start, trimEnd(lines, end));
+  section.span.end = trimmed;
+  section.endLine = lines.lineAt(Math.max(section.heading.span.start, trimmed - 1));
 }
 
 /** Offset just after the last non-blank character before `end`. */
@@ -53,9 +57,9 @@ function trimEnd(lines: LineIndex, end: number): number {
   return at;
 }
 
-/** The innermost section containing an offset. */
-export function sectionAt(sections: Section[], offset: number): Section | undefined {
-  let found: Section | undefined;
-  for (const s of sections) if (offset >= s.span.start && offset <= s.span.end && (!found || s.level >= found.level)) found = s;
-  return found;
+/** The innermost section of every line, computed once (parents are listed before their children). */
+export function sectionsByLine(lines: LineIndex, sections: Section[]): (Section | undefined)[] {
+  const byLine: (Section | undefined)[] = new Array(lines.lineCount).fill(undefined);
+  for (const section of sections) byLine.fill(section, section.startLine, section.endLine + 1);
+  return byLine;
 }
