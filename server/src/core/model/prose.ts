@@ -1,12 +1,12 @@
 import type { LineIndex, Span } from './lineIndex';
 import type { HtmlComment } from './types';
 
-const INLINE_COMMENT = /<!--[\s\S]*?-->/g;
-const URL = /\bhttps?:\/\/[^\s)>\]|]+|\]\([^)\s]*\)|<[a-z][a-z0-9+.-]*:[^\s>]*>/gi;
+const URL = /\bhttps?:\/\/[^\s)>\]|]+|\]\([^)\s]*\)?|<[a-z][a-z0-9+.-]*:[^\s>]*>/gi;
 
 /**
  * Blanks everything that is not the author's own prose: language rules then scan one string whose
  * offsets equal the document's. Inline HTML comments found on the way are added to `comments`.
+ * Each kind of thing is found with one scan over the whole text; code spans and comments end on their line.
  */
 export function maskProse(lines: LineIndex, hidden: Span[], nonProseLines: [number, number][], comments: HtmlComment[]): string {
   const text = lines.text;
@@ -15,47 +15,50 @@ export function maskProse(lines: LineIndex, hidden: Span[], nonProseLines: [numb
   const blocked = new Uint8Array(lines.lineCount);
   for (const [from, to] of nonProseLines) blocked.fill(1, from, to);
   for (const span of hidden) blocked.fill(1, lines.lineAt(span.start), lines.lineAt(span.end) + 1);
-
-  for (let line = 0; line < lines.lineCount; line++) {
-    if (blocked[line]) continue;
-    const start = lines.lineStarts[line];
-    const lineText = lines.lineText(line);
-    if (lineText.includes('`')) codeSpans(lineText, start, spans);
-    if (lineText.includes('<!--')) {
-      INLINE_COMMENT.lastIndex = 0;
-      for (let m = INLINE_COMMENT.exec(lineText); m; m = INLINE_COMMENT.exec(lineText)) {
-        const span = { start: start + m.index, end: start + m.index + m[0].length };
-        spans.push(span);
-        comments.push({ line, span, body: m[0].slice(4, -3).trim() });
-      }
-    }
-    if (lineText.includes(':') || lineText.includes('](')) {
-      URL.lastIndex = 0;
-      for (let m = URL.exec(lineText); m; m = URL.exec(lineText)) {
-        spans.push({ start: start + m.index, end: start + m.index + m[0].length });
-      }
-    }
+  codeSpans(lines, blocked, spans);
+  inlineComments(lines, blocked, spans, comments);
+  URL.lastIndex = 0;
+  for (let m = URL.exec(text); m; m = URL.exec(text)) {
+    if (!blocked[lines.lineAt(m.index)]) spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return blank(text, spans);
 }
 
-/** Adds the spans of inline code (`` `x` ``, ``` ``x`` ```) on one line. */
-function codeSpans(lineText: string, base: number, spans: Span[]): void {
-  let i = 0;
-  while (i < lineText.length) {
-    const open = lineText.indexOf('`', i);
-    if (open < 0) return;
+/** Inline code (`` `x` ``, ``` ``x`` ```) on prose lines. */
+function codeSpans(lines: LineIndex, blocked: Uint8Array, spans: Span[]): void {
+  const text = lines.text;
+  let open = text.indexOf('`');
+  while (open >= 0) {
     let run = 1;
-    while (lineText[open + run] === '`') run++;
-    const fence = '`'.repeat(run);
-    let close = lineText.indexOf(fence, open + run);
-    while (close >= 0 && lineText[close + run] === '`') close = lineText.indexOf(fence, close + run + 1);
-    if (close < 0) {
-      i = open + run;
-      continue;
+    while (text.charCodeAt(open + run) === 96) run++;
+    const line = lines.lineAt(open);
+    const lineEnd = lines.lineEnds[line];
+    let close = blocked[line] ? -1 : text.indexOf('`'.repeat(run), open + run);
+    while (close >= 0 && close < lineEnd && text.charCodeAt(close + run) === 96) close = text.indexOf('`'.repeat(run), close + run + 1);
+    if (close >= 0 && close < lineEnd) {
+      spans.push({ start: open, end: close + run });
+      open = text.indexOf('`', close + run);
+    } else {
+      open = text.indexOf('`', open + run);
     }
-    spans.push({ start: base + open, end: base + close + run });
-    i = close + run;
+  }
+}
+
+/** `<!-- ... -->` on one prose line (block comments come from markdown-it's HTML blocks). */
+function inlineComments(lines: LineIndex, blocked: Uint8Array, spans: Span[], comments: HtmlComment[]): void {
+  const text = lines.text;
+  for (let open = text.indexOf('<!--'); open >= 0; ) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return;
+    const line = lines.lineAt(open);
+    if (!blocked[line] && close < lines.lineEnds[line]) {
+      const span = { start: open, end: close + 3 };
+      spans.push(span);
+      comments.push({ line, span, body: text.slice(open + 4, close).trim() });
+      open = text.indexOf('<!--', close + 3);
+    } else {
+      open = text.indexOf('<!--', open + 4);
+    }
   }
 }
 
