@@ -118,6 +118,63 @@ describe('language server over stdio', function () {
       for (const action of fixAll) assert.equal(action.kind, 'source.fixAll.postmortem-lint');
     });
 
+    it('offers blameless rewrites and fixes, and fix-all applies every safe fix', async () => {
+      const uri = uriOf(tree.dir, 'postmortems/leak.md');
+      const text = [
+        '# Postmortem: Token leak',
+        '',
+        '**Start Time:** 10:00 UTC',
+        '**Recovery Time:** 11:30 UTC',
+        '**Duration:** 45min',
+        '',
+        '## Summary',
+        '',
+        'The deploy failed because Dave forgot to rotate the key, and the on-call engineer dropped the ball.',
+        'The token was ghp_R8x2mQ7vLk3Nz9Pw4Ty6Hb1Jc5Ds0Fa2Ge7K.',
+        '',
+      ].join('\n');
+      await client.open(uri, text);
+      const diagnostics = await pull(client, uri);
+      const actionsFor = async (code: string) => {
+        const diagnostic = diagnostics.find((d) => d.code === code)!;
+        assert.ok(diagnostic, `${code} reported`);
+        return (await client.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: diagnostic.range,
+          context: { diagnostics: [diagnostic] },
+        })) as CodeAction[];
+      };
+      const blame = await actionsFor('PM030');
+      const rewrite = blame.find((a) => a.title.startsWith('Replace "dropped the ball"'))!;
+      assert.ok(rewrite, blame.map((a) => a.title).join(' | '));
+      assert.equal(rewrite.kind, 'quickfix');
+      assert.equal(rewrite.edit!.changes![uri][0].newText, 'did not follow up');
+      const named = await actionsFor('PM031');
+      assert.ok(named.filter((a) => a.title.startsWith('Rewrite as')).length >= 2, 'several rewrites for named blame');
+      const secret = (await actionsFor('PM033')).find((a) => a.isPreferred)!;
+      assert.match(secret.edit!.changes![uri][0].newText, /REDACTED/);
+      const duration = (await actionsFor('PM005')).find((a) => a.isPreferred)!;
+      assert.equal(duration.edit!.changes![uri][0].newText, '90min');
+      const section = (await actionsFor('PM001')).find((a) => a.isPreferred)!;
+      assert.match(section.edit!.changes![uri][0].newText, /## /);
+
+      const fixAll = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      })) as CodeAction[];
+      assert.equal(fixAll.length, 1);
+      assert.equal(fixAll[0].kind, 'source.fixAll.postmortem-lint');
+      const [edit] = fixAll[0].edit!.changes![uri];
+      const lines = text.split('\n');
+      const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+      const fixed = text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
+      assert.match(fixed, /\*\*Duration:\*\* 90min/);
+      assert.doesNotMatch(fixed, /ghp_R8x2/);
+      assert.match(fixed, /dropped the ball/, 'suggestions are never applied by fix-all');
+      assert.match(fixed, /## Timeline/);
+    });
+
     it('completes headings, statuses, owners and deadlines', async () => {
       const uri = uriOf(tree.dir, 'postmortems/new.md');
       const text = `${FLAWED}| Add a load test | \n\n## `;

@@ -131,7 +131,8 @@ export function findRule<R extends AnyRule>(rules: readonly R[], name: string): 
 /** The level and options one rule runs with under a configuration. */
 export function resolveRule<O>(rule: Rule<O>, config: PostmortemLintConfig): { level: RuleLevel; options: O } {
   const options: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(rule.options as Record<string, { default: unknown }>)) options[key] = spec.default;
+  const specs = rule.options as Record<string, OptionSpec>;
+  for (const [key, spec] of Object.entries(specs)) options[key] = spec.default;
   let level: RuleLevel = rule.defaultLevel;
   const entries = Object.entries(config.rules ?? {}).filter(([name]) => {
     const key = name.toLowerCase();
@@ -144,6 +145,8 @@ export function resolveRule<O>(rule: Rule<O>, config: PostmortemLintConfig): { l
     else if (isObject(value)) {
       for (const [key, option] of Object.entries(value)) {
         if (key === 'level') level = option as RuleLevel;
+        // A record option (per-severity hours, say) overrides the default entry by entry.
+        else if (specs[key]?.type === 'record' && isObject(option) && isObject(options[key])) options[key] = { ...(options[key] as object), ...option };
         else if (key in options) options[key] = option;
       }
     }

@@ -32,7 +32,7 @@ export default defineRule<{ hours: Record<string, number | null> }>({
     const published = readPublished(doc);
     const level = doc.severity?.level;
     if (!published || !level) return;
-    const hours = deadlineHours({ ...DEFAULT_HOURS, ...options.hours }, level, doc.severity?.rank);
+    const hours = deadlineHours(options.hours, level, doc.severity?.rank);
     if (hours === undefined) return;
     const start = readIncidentStart(doc);
     if (!start) return;
