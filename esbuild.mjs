@@ -15,6 +15,10 @@ const bundles = [
     banner: { js: '#!/usr/bin/env node' },
   },
   {
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/extension.js',
+  },
+  {
     entryPoints: ['server/src/server.ts'],
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },

@@ -48,6 +48,12 @@ export interface ActionItemInfo {
   status: ActionItemState;
   /** The status as written. */
   statusText?: string;
+  /** Where the status is written (a cell, a task box, a marker), for editing it in place. */
+  statusRange?: Range;
+  /** How the item is written. */
+  source: 'table' | 'checklist' | 'bullet' | 'numbered' | 'paragraph';
+  /** For table items: whether the table has a Status column. */
+  hasStatusColumn?: boolean;
   category?: 'prevent' | 'detect' | 'mitigate' | 'learn';
   /** Days past the deadline when not done; absent when not overdue. */
   overdueDays?: number;
@@ -80,6 +86,12 @@ export namespace ActionItemsRequest {
 export namespace IncidentsRequest {
   export const method = 'postmortemLint/incidents';
   export const type = new RequestType<Record<string, never>, IncidentInfo[], void>(method);
+}
+
+/** Ranges of the timeline tables of a document (for "Format Timeline Table"). */
+export namespace TimelineRangesRequest {
+  export const method = 'postmortemLint/timelineRanges';
+  export const type = new RequestType<{ uri: string }, Range[], void>(method);
 }
 
 /** Sent when the workspace index changed (files added, changed, removed, or the date rolled over). */

@@ -23,7 +23,7 @@ import { complete } from './features/completion';
 import { formatEdits } from './features/formatting';
 import { hover } from './features/hover';
 import { workspaceSymbols } from './features/symbols';
-import { ActionItemsRequest, IncidentsRequest, IndexChangedNotification } from './protocol';
+import { ActionItemsRequest, IncidentsRequest, IndexChangedNotification, TimelineRangesRequest } from './protocol';
 import { incidentInfo, overdueDays } from './workspace/indexEntry';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { CONFIG_FILE_NAMES } from './node/configFile';
@@ -221,6 +221,16 @@ connection.onRequest(ActionItemsRequest.type, async () => {
 connection.onRequest(IncidentsRequest.type, async () => {
   const today = await todayFor();
   return index.all().map((entry) => incidentInfo(entry, today));
+});
+
+connection.onRequest(TimelineRangesRequest.type, async ({ uri }) => {
+  const document = documents.get(uri);
+  if (!document) return [];
+  return guard(connection, 'timeline ranges', async () => {
+    const model = await linter.model(document);
+    const tables = model?.doc.timeline?.tables ?? [];
+    return tables.map((t) => ({ start: model!.doc.lines.positionAt(t.span.start), end: model!.doc.lines.positionAt(t.span.end) }));
+  }, []);
 });
 
 /** The workspace's "today" for workspace-wide requests: as configured for the first folder, or the real date. */

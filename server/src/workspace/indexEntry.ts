@@ -3,7 +3,7 @@ import { daysOverdue } from '../core/model/actionItemQueries';
 import { parseDuration } from '../core/model/dates';
 import type { LineIndex, Span } from '../core/model/lineIndex';
 import { findField } from '../core/model/parse';
-import type { PostmortemDocument } from '../core/model/types';
+import type { ActionItem, PostmortemDocument } from '../core/model/types';
 import { frontMatterEntry } from '../core/model/frontMatter';
 import { summarizeIncident, type IncidentSummary } from '../core/workspace';
 import type { ActionItemInfo, ActionItemState, IncidentInfo } from '../protocol';
@@ -38,6 +38,9 @@ export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
     deadlineDate: item.deadline?.date,
     status: (item.status?.normalized ?? 'unknown') as ActionItemState,
     statusText: item.status?.value,
+    statusRange: statusSpan(item) && toRange(doc.lines, statusSpan(item)!),
+    source: item.source,
+    hasStatusColumn: item.table ? item.table.header.cells.some((c) => /status|state/i.test(c.text)) : undefined,
     category: item.category,
     postmortem,
   }));
@@ -50,6 +53,14 @@ export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
     titleRange: toRange(doc.lines, titleSpan),
     owners: [...new Set(actionItems.map((i) => i.owner).filter((o): o is string => !!o))],
   };
+}
+
+/** Where the item's status is written, or the empty Status cell of its row, for editing it in place. */
+function statusSpan(item: ActionItem): Span | undefined {
+  if (item.status && !item.status.inherited) return item.status.span;
+  if (!item.table || !item.row) return undefined;
+  const column = item.table.header.cells.findIndex((c) => /status|state/i.test(c.text));
+  return column >= 0 ? item.row.cells[column]?.span : undefined;
 }
 
 /** Duration in minutes from front matter `duration`, else the Duration field. */

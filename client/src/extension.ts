@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { IndexChangedNotification } from '../../server/src/protocol';
+import { copyAsMarkdown } from './commands/copyAsMarkdown';
+import { formatTimeline } from './commands/formatTimeline';
+import { markStatus } from './commands/markStatus';
+import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
+import { ActionItemsView, actionItemOf } from './actionItemsView';
+import { IncidentsView } from './incidentsView';
+import { createLanguageClient } from './languageClient';
+import { OverdueStatusBar } from './statusBar';
+
+/** What `activate` returns: the running parts, for the extension's own editor tests. */
+export interface PostmortemLintApi {
+  client: LanguageClient;
+  actionItems: ActionItemsView;
+  incidents: IncidentsView;
+  statusBar: OverdueStatusBar;
+  /** Resolves once the views have loaded what the server indexed after the latest change. */
+  refreshed(): Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<PostmortemLintApi> {
+  const output = vscode.window.createOutputChannel('Postmortem Lint');
+  client = createLanguageClient(context, output);
+  const languageClient = client;
+  const actionItems = new ActionItemsView(languageClient);
+  const incidents = new IncidentsView(languageClient);
+  const statusBar = new OverdueStatusBar();
+  actionItems.onDidLoadItems((items) => statusBar.update(items));
+  context.subscriptions.push(output, actionItems, incidents, statusBar);
+
+  let refreshing: Promise<void> = Promise.resolve();
+  const refresh = () => (refreshing = Promise.all([actionItems.refresh(), incidents.refresh()]).then(() => undefined, (error) => output.appendLine(`Refreshing the views failed: ${String(error)}`)));
+
+  const command = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  command('postmortemLint.newPostmortem', (args?: NewPostmortemArgs) => newPostmortem(args));
+  command('postmortemLint.formatTimeline', () => formatTimeline(languageClient));
+  command('postmortemLint.markDone', (node?: unknown) => markStatus(actionItemOf(node), 'done', actionItems.allItems));
+  command('postmortemLint.markInProgress', (node?: unknown) => markStatus(actionItemOf(node), 'inProgress', actionItems.allItems));
+  command('postmortemLint.markBlocked', (node?: unknown) => markStatus(actionItemOf(node), 'blocked', actionItems.allItems));
+  command('postmortemLint.copyAsMarkdown', (node?: unknown) => copyAsMarkdown(actionItemOf(node)));
+  command('postmortemLint.groupByStatus', () => actionItems.setGroupBy('status'));
+  command('postmortemLint.groupByOwner', () => actionItems.setGroupBy('owner'));
+  command('postmortemLint.groupByPostmortem', () => actionItems.setGroupBy('postmortem'));
+  command('postmortemLint.showDone', () => actionItems.toggleShowDone());
+  command('postmortemLint.hideDone', () => actionItems.toggleShowDone());
+  command('postmortemLint.filterByOwner', () => actionItems.filterByOwner());
+  command('postmortemLint.refresh', () => refresh());
+  command('postmortemLint.showOutput', () => output.show(true));
+  command('postmortemLint.restartServer', async () => {
+    await languageClient.restart();
+    await refresh();
+  });
+
+  languageClient.onNotification(IndexChangedNotification.type, () => void refresh());
+  await languageClient.start();
+  await refresh();
+  return { client: languageClient, actionItems, incidents, statusBar, refreshed: () => refreshing };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
