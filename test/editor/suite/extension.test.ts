@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAll, codeOf, diagnosticsOf, EXTENSION_ID, lintDiagnostics, open, waitFor, workspaceFile } from './helpers';
+
+const CHECKOUT = ['postmortems', '2026-01-08-checkout.md'];
+
+/** Applies a code action's edit and returns the document text after it. */
+async function applyAction(action: vscode.CodeAction, uri: vscode.Uri): Promise<string> {
+  assert.ok(action.edit, `${action.title} has an edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+  return (await vscode.workspace.openTextDocument(uri)).getText();
+}
+
+describe('postmortem-lint in VS Code', function () {
+  this.timeout(60_000);
+  afterEach(closeAll);
+
+  it('activates on a Markdown file and starts its server', async () => {
+    await open(workspaceFile(...CHECKOUT));
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const running = await api();
+    assert.equal(extension.isActive, true);
+    assert.equal(running.client.isRunning(), true);
+  });
+
+  it('reports problems in a postmortem and none in a README', async () => {
+    const uri = workspaceFile(...CHECKOUT);
+    await open(uri);
+    const diagnostics = await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'PM023'), 'PM023 on the checkout postmortem');
+    const vague = diagnostics.find((d) => codeOf(d) === 'PM023')!;
+    assert.equal(vague.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(String((vague.code as { target: vscode.Uri }).target), /PM023-vague-action-item\.md$/);
+    const readme = workspaceFile('README.md');
+    await open(readme);
+    // The README has the same vague item: it must stay clean once the server has answered for it.
+    await api();
+    assert.deepEqual(lintDiagnostics(readme), []);
+  });
+
+  it('applies a blameless rewrite and a missing-section fix from the quick fixes', async () => {
+    const uri = workspaceFile(...CHECKOUT);
+    await open(uri);
+    const diagnostics = await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'PM030'), 'PM030');
+    const blame = diagnostics.find((d) => codeOf(d) === 'PM030')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, blame.range, vscode.CodeActionKind.QuickFix.value);
+    const rewrite = actions.find((a) => a.title.startsWith('Replace "dropped the ball"'));
+    assert.ok(rewrite, actions.map((a) => a.title).join(' | '));
+    assert.match(await applyAction(rewrite, uri), /the on-call engineer did not follow up/);
+    const missing = (await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'PM001'), 'PM001')).find((d) => codeOf(d) === 'PM001')!;
+    const sectionFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const add = sectionFixes.find((a) => a.isPreferred && a.title.startsWith('Add'))!;
+    assert.ok(add, sectionFixes.map((a) => a.title).join(' | '));
+    assert.match(await applyAction(add, uri), /\n## /);
+  });
+
+  it('fixes every safe problem with source.fixAll', async () => {
+    const uri = workspaceFile(...CHECKOUT);
+    await open(uri);
+    await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'PM033'), 'PM033');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.postmortem-lint');
+    assert.ok(fixAll, actions.map((a) => a.title).join(' | '));
+    const text = await applyAction(fixAll, uri);
+    assert.doesNotMatch(text, /ghp_R8x2/);
+    assert.match(text, /\*\*Duration:\*\* 70min/);
+  });
+
+  it('formats and sorts the timeline table', async () => {
+    const uri = workspaceFile(...CHECKOUT);
+    const editor = await open(uri);
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', uri, { tabSize: 2, insertSpaces: true });
+    assert.ok(edits.length > 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(uri, edits);
+    await vscode.workspace.applyEdit(edit);
+    const text = editor.document.getText();
+    assert.match(text, /\| 14:10 +\| Latency alert +\|\n\| 14:25 +\| Dashboard shows the pool at its limit \|\n\| 14:40 +\| Pool size raised +\|/);
+  });
+
+  it('completes statuses in the Status column and owners from the workspace', async () => {
+    const uri = workspaceFile(...CHECKOUT);
+    const editor = await open(uri);
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('| Improve monitoring'));
+    const statusAt = new vscode.Position(line, editor.document.lineAt(line).text.lastIndexOf('|') - 1);
+    const statuses = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, statusAt);
+    assert.ok(statuses.items.some((i) => i.label === '✅ Done'), statuses.items.map((i) => String(i.label)).join(', '));
+    const ownerAt = new vscode.Position(line, editor.document.lineAt(line).text.indexOf('| SRE') + 2);
+    const ownersList = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, ownerAt);
+    assert.ok(ownersList.items.some((i) => i.label === 'Backend'), ownersList.items.map((i) => String(i.label)).join(', '));
+  });
+
+  it('shows the action items of the workspace, overdue first, and the overdue count', async () => {
+    const running = await api();
+    await running.refreshed();
+    const groups = running.actionItems.groups();
+    assert.equal(groups[0].label, 'Overdue');
+    assert.ok(groups[0].items.some((i) => i.text === 'Improve monitoring'));
+    assert.match(running.statusBar.text ?? '', /\$\(warning\) \d+ overdue/);
+    assert.ok(running.incidents.all.some((i) => i.incidentId === 'INC-2026-01-08'));
+  });
+
+  it('marks an action item done through an undoable edit', async () => {
+    const running = await api();
+    await running.refreshed();
+    const item = running.actionItems.allItems.find((i) => i.text.startsWith('Cap the pool'))!;
+    const editor = await open(vscode.Uri.parse(item.uri));
+    assert.ok(await vscode.commands.executeCommand('postmortemLint.markDone', { kind: 'item', item }));
+    assert.match(editor.document.lineAt(item.range.start.line).text, /✅ Done/);
+    await vscode.commands.executeCommand('undo');
+    assert.match(editor.document.lineAt(item.range.start.line).text, /🔄 In Progress/);
+  });
+
+  it('creates a new postmortem at the configured path, never overwriting', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const created = await vscode.commands.executeCommand<vscode.Uri>('postmortemLint.newPostmortem', { title: 'Cache stampede: part 1', severity: 'P1', date: '2026-01-14', folder });
+    assert.equal(vscode.workspace.asRelativePath(created, false), 'postmortems/2026/01-january/2026-01-14-cache-stampede-part-1.md');
+    const text = (await vscode.workspace.openTextDocument(created)).getText();
+    assert.match(text, /^---\nincident_id: INC-2026-01-14\ntitle: "Cache stampede: part 1"/);
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('postmortemLint.newPostmortem', { title: 'Cache stampede: part 1', severity: 'P1', date: '2026-01-14', folder });
+    assert.equal(again, undefined, 'an existing file is never overwritten');
+    await vscode.workspace.fs.delete(created);
+  });
+
+  it('clears diagnostics when a postmortem is closed or deleted', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'postmortems', 'scratch.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Postmortem: scratch\n\n## Action Items\n\n- Improve monitoring\n'));
+    await open(uri);
+    await diagnosticsOf(uri, (d) => d.length > 0, 'diagnostics on the scratch postmortem');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+    await waitFor(vscode.languages.onDidChangeDiagnostics, () => lintDiagnostics(uri).length === 0, 'diagnostics cleared');
+  });
+
+  it('lints again when the settings change', async () => {
+    const uri = workspaceFile(...CHECKOUT);
+    await open(uri);
+    await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'PM023'), 'PM023 before');
+    const config = vscode.workspace.getConfiguration('postmortemLint');
+    await config.update('rules', { PM023: 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await diagnosticsOf(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'PM023'), 'PM023 gone after the setting');
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
