@@ -7,11 +7,15 @@ import { markStatus } from './commands/markStatus';
 import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
 import { ActionItemsView, actionItemOf } from './actionItemsView';
 import { IncidentsView } from './incidentsView';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, readSettings } from './languageClient';
+import { postmortemMarkdownIt } from './preview/postmortemMarkdownIt';
+import type MarkdownIt from 'markdown-it';
 import { OverdueStatusBar } from './statusBar';
 
-/** What `activate` returns: the running parts, for the extension's own editor tests. */
+/** What `activate` returns: the Markdown preview hook, and the running parts for the extension's own editor tests. */
 export interface PostmortemLintApi {
+  /** Called by the built-in Markdown preview (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
   client: LanguageClient;
   actionItems: ActionItemsView;
   incidents: IncidentsView;
@@ -58,7 +62,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   languageClient.onNotification(IndexChangedNotification.type, () => void refresh());
   await languageClient.start();
   await refresh();
-  return { client: languageClient, actionItems, incidents, statusBar, refreshed: () => refreshing };
+  const extendMarkdownIt = (md: MarkdownIt) => md.use(postmortemMarkdownIt, { today: () => readSettings(undefined).today || undefined });
+  return { extendMarkdownIt, client: languageClient, actionItems, incidents, statusBar, refreshed: () => refreshing };
 }
 
 export async function deactivate(): Promise<void> {
