@@ -63,6 +63,7 @@ describe('postmortem detection', () => {
     assert.equal(looksLikePostmortem('# Incident Report: DNS\n'), true);
     assert.equal(looksLikePostmortem('# Retrospective for Q3\n'), true);
     assert.equal(looksLikePostmortem('# Design doc\n\n## Postmortem process\n'), false);
+    assert.equal(looksLikePostmortem('# postmortem-lint benchmark\n'), false, 'a word that merely starts with postmortem');
     assert.equal(looksLikePostmortem('---\ntitle: x\n---\n# Notes\n'), false);
   });
 
