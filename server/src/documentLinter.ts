@@ -9,6 +9,13 @@ import type { DocumentSettings, EffectiveConfig } from './documentSettings';
 import { noticeDiagnostic, toDiagnostics } from './features/diagnostics';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
+/**
+ * Largest document linted while typing, in characters. Re-linting a multi-megabyte document on every
+ * keystroke would freeze the editor's diagnostics; such a document gets one diagnostic saying so, and the
+ * CLI still lints it (up to `maxFileSize`).
+ */
+export const LIVE_LINT_LIMIT = 1_000_000;
+
 /** The outcome of linting one version of a document. */
 export interface DocumentLint {
   version: number;
@@ -54,7 +61,15 @@ export class DocumentLinter {
     const effective = await this.settings.effectiveFor(document.uri, this.folders());
     const text = document.getText();
     const outcome: DocumentLint = { version: document.version, diagnostics: [], effective };
-    if (effective.settings.enable && isPostmortem(this.relativePath(document.uri, effective.base), text, effective.config)) {
+    const isDoc = effective.settings.enable && isPostmortem(this.relativePath(document.uri, effective.base), text, effective.config);
+    if (isDoc && text.length > LIVE_LINT_LIMIT) {
+      outcome.diagnostics = [
+        noticeDiagnostic(
+          `Not linted while typing: ${text.length.toLocaleString('en-US')} characters is over the ${LIVE_LINT_LIMIT.toLocaleString('en-US')} character limit for live linting. Run \`postmortem-lint\` on the file instead.`,
+        ),
+      ];
+      this.index.setOverlayDocument(document.uri, undefined);
+    } else if (isDoc) {
       const result = lint(text, {
         config: effective.config,
         today: effective.today,

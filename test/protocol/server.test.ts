@@ -300,6 +300,14 @@ describe('language server over stdio', function () {
       assert.match(diagnostics[0].message, /over the 100 character limit/);
     });
 
+    it('declines to lint a document over the live-lint limit while typing', async () => {
+      const uri = uriOf(tree.dir, 'postmortems/huge.md');
+      await client.open(uri, `${FLAWED}\n${'Filler line for a very large postmortem.\n'.repeat(30_000)}`);
+      const diagnostics = await pull(client, uri);
+      assert.equal(diagnostics.length, 1);
+      assert.match(diagnostics[0].message, /Not linted while typing: [\d,]+ characters is over the 1,000,000 character limit/);
+    });
+
     it('answers requests about unknown documents without failing', async () => {
       const uri = uriOf(tree.dir, 'never-opened.md');
       assert.deepEqual(await pull(client, uri), []);
