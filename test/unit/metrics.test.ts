@@ -1,22 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { completionRateBand, repeatRateBand, timeToPostmortemBand } from '../../server/src/core/metrics/bands';
 import { computeMetrics } from '../../server/src/core/metrics/compute';
-import { metricsInput, type MetricsInput } from '../../server/src/core/metrics/input';
+import { metricsInput } from '../../server/src/core/metrics/input';
 import { monthsSpanned, periodsBetween } from '../../server/src/core/metrics/periods';
 import { parsePostmortem } from '../../server/src/core/model/parse';
-import { repoPath } from '../helpers/paths';
-
-/** The metrics inputs of a fixture workspace, by file name. */
-export function loadWorkspace(name: string): MetricsInput[] {
-  const dir = repoPath('test', 'fixtures', 'metrics', name);
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => metricsInput(parsePostmortem(fs.readFileSync(path.join(dir, f), 'utf8')), f));
-}
+import { loadWorkspace } from '../helpers/metrics';
 
 const Q1 = { since: '2026-01-01', until: '2026-03-31', today: '2026-04-15' };
 
