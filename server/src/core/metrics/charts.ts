@@ -8,7 +8,7 @@ import type { ActionItemFigures, PeriodFigures, RankedName } from './types';
 
 const WIDTH = 600;
 const HEIGHT = 220;
-const PAD = { left: 40, right: 10, top: 10, bottom: 30 };
+const PAD = { left: 64, right: 10, top: 10, bottom: 30 };
 
 /** The colour class of a severity: its position among the period's severities (the four first), `sev-x` otherwise. */
 export function severityClass(severity: string, severities: string[]): string {
