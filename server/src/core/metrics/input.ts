@@ -22,7 +22,7 @@ export interface MetricsInput {
   uri: string;
   title?: string;
   incidentId?: string;
-  /** ISO incident date; without it the postmortem cannot be placed in a period. */
+  /** ISO incident date (date fields, else the first dated timeline entry); without it the postmortem cannot be placed in a period. */
   date?: string;
   /** Incident start, minutes since 1970-01-01 UTC, to order incidents of the same day. */
   start?: number;
@@ -53,7 +53,8 @@ const MAX_CAUSE = 160;
 export function metricsInput(doc: PostmortemDocument, uri: string): MetricsInput {
   const summary = summarizeIncident(doc, uri);
   const start = readIncidentStart(doc);
-  const date = doc.incidentDate?.value ?? start?.instant.date;
+  // Many real postmortems give no date field; the first dated timeline entry still places the incident.
+  const date = doc.incidentDate?.value ?? start?.instant.date ?? doc.timeline?.entries.find((e) => e.date)?.date;
   const duration = readDurationMinutes(doc, date);
   const toPostmortem = readTimeToPostmortem(doc);
   const metaCause = frontMatterEntry(doc.frontMatter, 'root_cause')?.value;
