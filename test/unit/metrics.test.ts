@@ -129,6 +129,7 @@ describe('metrics', () => {
     assert.equal(read('---\ndate: 2026-01-01\nduration: 1h 15min\n---\n# Postmortem: A\n').durationMinutes, 75);
     assert.equal(read('# Postmortem: A\n\n**Incident Date:** 2026-01-01\n**Duration:** 2 hours 5 minutes\n').durationMinutes, 125);
     assert.equal(read('# Postmortem: A\n\n**Incident Date:** 2026-01-01\n**Start Time:** 22:10 UTC\n**Recovery Time:** 00:40 UTC\n').durationMinutes, 150);
+    assert.equal(read('# Postmortem: A\n\n## Timeline\n\n- 2026-02-03 10:00 Alert fired\n- 10:30 Rolled back\n').date, '2026-02-03', 'dated by its timeline');
     const unreadable = read('---\ndate: 2026-01-01\nduration: a while\n---\n# Postmortem: A\n');
     assert.equal(unreadable.durationMinutes, undefined);
     assert.match(unreadable.durationMissing ?? '', /not a duration/);
