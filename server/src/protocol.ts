@@ -5,6 +5,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
 import type { RuleConfig } from './core/config';
+import type { GroupBy, Metrics } from './core/metrics/types';
 
 /** `postmortemLint.*` settings, read per resource through `workspace/configuration`. */
 export interface PostmortemLintSettings {
@@ -92,6 +93,19 @@ export namespace IncidentsRequest {
 export namespace TimelineRangesRequest {
   export const method = 'postmortemLint/timelineRanges';
   export const type = new RequestType<{ uri: string }, Range[], void>(method);
+}
+
+/** What `postmortemLint/metrics` measures: incidents dated `since`..`until` (ISO, inclusive), grouped by month or quarter. */
+export interface MetricsParams {
+  since?: string;
+  until?: string;
+  groupBy?: GroupBy;
+}
+
+/** Incident metrics and trends over the workspace's postmortems, with action items counted against the workspace's today. */
+export namespace MetricsRequest {
+  export const method = 'postmortemLint/metrics';
+  export const type = new RequestType<MetricsParams, Metrics, void>(method);
 }
 
 /** Sent when the workspace index changed (files added, changed, removed, or the date rolled over). */

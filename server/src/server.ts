@@ -23,7 +23,8 @@ import { complete } from './features/completion';
 import { formatEdits } from './features/formatting';
 import { hover } from './features/hover';
 import { workspaceSymbols } from './features/symbols';
-import { ActionItemsRequest, IncidentsRequest, IndexChangedNotification, TimelineRangesRequest } from './protocol';
+import { ActionItemsRequest, IncidentsRequest, IndexChangedNotification, MetricsRequest, TimelineRangesRequest } from './protocol';
+import { metricsFor } from './features/metrics';
 import { incidentInfo, overdueDays } from './workspace/indexEntry';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { CONFIG_FILE_NAMES } from './node/configFile';
@@ -222,6 +223,8 @@ connection.onRequest(IncidentsRequest.type, async () => {
   const today = await todayFor();
   return index.all().map((entry) => incidentInfo(entry, today));
 });
+
+connection.onRequest(MetricsRequest.type, async (params) => metricsFor(index.all().map((e) => e.metrics), params ?? {}, await todayFor()));
 
 connection.onRequest(TimelineRangesRequest.type, async ({ uri }) => {
   const document = documents.get(uri);

@@ -35,6 +35,9 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
+Commands:
+  report               incident metrics and trends (postmortem-lint report --help)
+
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or configuration.`;
 
 /** Parses the command line; throws UsageError for anything it does not understand. */
@@ -78,5 +81,79 @@ export function parseCliArgs(argv: string[]): CliArgs {
     quiet: values.quiet ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
+  };
+}
+
+/** The formats of `report --format`. */
+export const REPORT_FORMATS = ['md', 'json', 'html'] as const;
+
+/** Parsed `report` command line. */
+export interface ReportArgs {
+  paths: string[];
+  format: (typeof REPORT_FORMATS)[number];
+  since?: string;
+  until?: string;
+  groupBy: 'month' | 'quarter';
+  today?: string;
+  config?: string;
+  help: boolean;
+}
+
+export const REPORT_USAGE = `Usage: postmortem-lint report [paths or globs...] [options]
+
+Incident metrics and trends from the postmortems found (as for linting): MTTR, incidents per month,
+repeat rate, action-item completion, time to postmortem, top root causes and services.
+
+Options:
+  --since <date>       first incident date counted (YYYY-MM-DD, inclusive)
+  --until <date>       last incident date counted (YYYY-MM-DD, inclusive)
+  --group-by <unit>    month (default) or quarter, for the trend by period
+  --today <date>       the date overdue action items are counted against (YYYY-MM-DD)
+  --format <name>      md (default), json or html (one self-contained file)
+  --config <file>      use this configuration instead of the nearest one
+  -h, --help           show this help
+
+Exit codes: 0 report written, 2 bad usage or configuration.`;
+
+/** Parses the arguments after \`report\`; throws UsageError for anything it does not understand. */
+export function parseReportArgs(argv: string[]): ReportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        'group-by': { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'md';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown report format "${format}"; use one of ${REPORT_FORMATS.join(', ')}.`);
+  const groupBy = values['group-by'] ?? 'month';
+  if (groupBy !== 'month' && groupBy !== 'quarter') throw new UsageError(`--group-by must be month or quarter, not "${groupBy}".`);
+  for (const name of ['since', 'until', 'today'] as const) {
+    const value = values[name];
+    if (value !== undefined && !parseIsoDate(value)) throw new UsageError(`--${name} must be a date written YYYY-MM-DD, not "${value}".`);
+  }
+  if (values.since && values.until && values.since > values.until) throw new UsageError(`--since ${values.since} is after --until ${values.until}.`);
+  return {
+    paths: positionals.length ? positionals : ['.'],
+    format: format as ReportArgs['format'],
+    since: values.since,
+    until: values.until,
+    groupBy,
+    today: values.today,
+    config: values.config,
+    help: values.help ?? false,
   };
 }

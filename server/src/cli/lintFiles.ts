@@ -1,13 +1,10 @@
-import * as path from 'node:path';
-import type { PostmortemLintConfig } from '../core/config';
-import { isPostmortem } from '../core/detect';
-import { fixText, lintPrepared, prepare, type LintOptions } from '../core/engine';
+import { fixText, lintPrepared, type LintOptions } from '../core/engine';
 import { summarizeIncident, type IncidentSummary } from '../core/workspace';
-import { DEFAULT_MAX_FILE_SIZE } from '../core/settings';
-import { ConfigFinder, type LoadedConfig } from '../node/configFile';
+import type { LoadedConfig } from '../node/configFile';
 import type { Candidate } from '../node/discover';
+import { loadPostmortems } from '../node/loadPostmortems';
 import type { FileResult } from './formatters/types';
-import { readText, writeText, type Encoding } from '../node/readText';
+import { writeText } from '../node/readText';
 
 /** How the files of one run are linted. */
 export interface RunOptions {
@@ -18,43 +15,15 @@ export interface RunOptions {
   fix: boolean;
 }
 
-interface Loaded {
-  candidate: Candidate;
-  relative: string;
-  config: PostmortemLintConfig;
-  text?: string;
-  encoding?: Encoding;
-  notice?: string;
-}
-
 /** Reads, selects and lints the candidates; with `fix`, rewrites files whose fixes change them. */
 export function lintFiles(candidates: Candidate[], options: RunOptions): FileResult[] {
-  const finder = new ConfigFinder();
-  const loaded: Loaded[] = [];
-  for (const candidate of candidates) {
-    const found = options.config ?? finder.find(path.dirname(candidate.file));
-    const base = found.file ? path.dirname(found.file) : options.cwd;
-    const relative = toPosix(path.relative(options.cwd, candidate.file));
-    const read = readText(candidate.file, found.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    if ('notice' in read) {
-      if (candidate.explicit || isPostmortem(globPath(base, candidate.file), undefined, found.config)) {
-        loaded.push({ candidate, relative, config: found.config, notice: read.notice });
-      }
-      continue;
-    }
-    if (!candidate.explicit && !isPostmortem(globPath(base, candidate.file), read.text, found.config)) continue;
-    loaded.push({ candidate, relative, config: found.config, text: read.text, encoding: read.encoding });
-  }
-
-  const prepared = loaded.map((file) => (file.text === undefined ? undefined : prepare(file.text, { config: file.config, today: options.today })));
+  const loaded = loadPostmortems(candidates, options);
   const incidents: IncidentSummary[] = [];
-  prepared.forEach((p, k) => {
-    if (p?.document) incidents.push(summarizeIncident(p.document, loaded[k].relative));
-  });
+  for (const file of loaded) if (file.prepared?.document) incidents.push(summarizeIncident(file.prepared.document, file.relative));
   const workspace = { incidents };
 
-  return loaded.map((file, k) => {
-    const ready = prepared[k];
+  return loaded.map((file) => {
+    const ready = file.prepared;
     if (!ready || file.text === undefined) return { file: file.candidate.file, relative: file.relative, problems: [], notice: file.notice };
     const lintOptions: LintOptions = { config: file.config, today: options.today, workspace, uri: file.relative };
     if (options.fix && ready.document) {
@@ -65,14 +34,4 @@ export function lintFiles(candidates: Candidate[], options: RunOptions): FileRes
     const result = lintPrepared(ready, lintOptions);
     return { file: file.candidate.file, relative: file.relative, problems: result.problems, notice: result.notice };
   });
-}
-
-/** The path the include globs are matched against: relative to the config's folder, or absolute when outside it. */
-function globPath(base: string, file: string): string {
-  const relative = path.relative(base, file);
-  return toPosix(relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).replace(/^\/+/, '');
-}
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
 }

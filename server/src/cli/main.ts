@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { rules } from '../core/rules/index';
-import { parseCliArgs, USAGE, UsageError } from './args';
+import { parseCliArgs, REPORT_USAGE, USAGE, UsageError } from './args';
 import { ConfigFileError, loadConfigFile } from '../node/configFile';
 import { discover } from '../node/discover';
 import { formatGithub } from './formatters/github';
@@ -9,6 +9,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult } from './formatters/types';
 import { lintFiles } from './lintFiles';
+import { runReport } from './report';
 
 declare const POSTMORTEM_LINT_VERSION: string | undefined;
 const VERSION = typeof POSTMORTEM_LINT_VERSION === 'string' ? POSTMORTEM_LINT_VERSION : '0.0.0-dev';
@@ -22,7 +23,9 @@ export interface CliOutcome {
 
 /** Runs the CLI on arguments; never throws. */
 export function runCli(argv: string[], cwd: string, isTty = false): CliOutcome {
+  const report = argv[0] === 'report';
   try {
+    if (report) return runReport(argv.slice(1), cwd);
     const args = parseCliArgs(argv);
     if (args.help) return { stdout: USAGE + '\n', stderr: '', exitCode: 0 };
     if (args.version) return { stdout: VERSION + '\n', stderr: '', exitCode: 0 };
@@ -43,7 +46,7 @@ export function runCli(argv: string[], cwd: string, isTty = false): CliOutcome {
     }
     return { stdout: format(args.format, results, isTty), stderr: stderr.length ? stderr.join('\n') + '\n' : '', exitCode };
   } catch (error) {
-    if (error instanceof UsageError) return { stdout: '', stderr: `postmortem-lint: ${error.message}\n\n${USAGE}\n`, exitCode: 2 };
+    if (error instanceof UsageError) return { stdout: '', stderr: `postmortem-lint: ${error.message}\n\n${report ? REPORT_USAGE : USAGE}\n`, exitCode: 2 };
     if (error instanceof ConfigFileError) return { stdout: '', stderr: `postmortem-lint: invalid configuration\n${error.message}\n`, exitCode: 2 };
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { stdout: '', stderr: `postmortem-lint: unexpected failure, please report it:\n${detail}\n`, exitCode: 2 };

@@ -1,10 +1,8 @@
 import type { Range } from 'vscode-languageserver-protocol';
 import { daysOverdue } from '../core/model/actionItemQueries';
-import { parseDuration } from '../core/model/dates';
 import type { LineIndex, Span } from '../core/model/lineIndex';
-import { findField } from '../core/model/parse';
 import type { ActionItem, PostmortemDocument } from '../core/model/types';
-import { frontMatterEntry } from '../core/model/frontMatter';
+import { metricsInput, type MetricsInput } from '../core/metrics/input';
 import { summarizeIncident, type IncidentSummary } from '../core/workspace';
 import type { ActionItemInfo, ActionItemState, IncidentInfo } from '../protocol';
 
@@ -19,6 +17,8 @@ export interface IndexEntry {
   titleRange: Range;
   /** Owners named in the action items. */
   owners: string[];
+  /** What the metrics (`postmortemLint/metrics`) need of this postmortem. */
+  metrics: MetricsInput;
 }
 
 function toRange(lines: LineIndex, span: Span): Range {
@@ -45,13 +45,15 @@ export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
     postmortem,
   }));
   const titleSpan = doc.title?.textSpan ?? { start: 0, end: 0 };
+  const metrics = metricsInput(doc, uri);
   return {
     uri,
     summary,
     actionItems,
-    durationMinutes: durationOf(doc),
+    durationMinutes: metrics.durationMinutes,
     titleRange: toRange(doc.lines, titleSpan),
     owners: [...new Set(actionItems.map((i) => i.owner).filter((o): o is string => !!o))],
+    metrics,
   };
 }
 
@@ -61,14 +63,6 @@ function statusSpan(item: ActionItem): Span | undefined {
   if (!item.table || !item.row) return undefined;
   const column = item.table.header.cells.findIndex((c) => /status|state/i.test(c.text));
   return column >= 0 ? item.row.cells[column]?.span : undefined;
-}
-
-/** Duration in minutes from front matter `duration`, else the Duration field. */
-function durationOf(doc: PostmortemDocument): number | undefined {
-  const meta = frontMatterEntry(doc.frontMatter, 'duration');
-  if (meta && typeof meta.value === 'string') return parseDuration(meta.value);
-  const field = findField(doc, 'duration', true);
-  return field ? parseDuration(field.value) : undefined;
 }
 
 /** Days an item is overdue on `today`; undefined when it is not overdue. */

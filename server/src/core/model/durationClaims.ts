@@ -57,7 +57,8 @@ export function readDurationClaims(doc: PostmortemDocument): DurationClaim[] {
   return claims;
 }
 
-function timePoint(label: string, value: string, base: number, defaultDate: string | undefined): TimePoint | undefined {
+/** A clock time (with a date when one is written, else `defaultDate`) read from a field value starting at offset `base`. */
+export function timePoint(label: string, value: string, base: number, defaultDate: string | undefined): TimePoint | undefined {
   const clean = value.replace(/[*_]/g, ' ');
   const clock = findClockTime(clean);
   if (!clock) return undefined;
