@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // The metrics webview's script runs in the browser, with the webview API.
+    files: ['media/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', Element: 'readonly', acquireVsCodeApi: 'readonly' } },
+  },
+  {
     // The custom protocol follows vscode-eslint: one namespace per request with its method and type.
     files: ['server/src/protocol.ts'],
     rules: { '@typescript-eslint/no-namespace': 'off' },

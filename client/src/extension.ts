@@ -10,6 +10,7 @@ import { IncidentsView } from './incidentsView';
 import { createLanguageClient, readSettings } from './languageClient';
 import { postmortemMarkdownIt } from './preview/postmortemMarkdownIt';
 import type MarkdownIt from 'markdown-it';
+import { exportTrendReport, MetricsPanel } from './metricsPanel';
 import { OverdueStatusBar } from './statusBar';
 
 /** What `activate` returns: the Markdown preview hook, and the running parts for the extension's own editor tests. */
@@ -20,6 +21,7 @@ export interface PostmortemLintApi {
   actionItems: ActionItemsView;
   incidents: IncidentsView;
   statusBar: OverdueStatusBar;
+  metrics: MetricsPanel;
   /** Resolves once the views have loaded what the server indexed after the latest change. */
   refreshed(): Promise<void>;
 }
@@ -33,11 +35,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   const actionItems = new ActionItemsView(languageClient);
   const incidents = new IncidentsView(languageClient);
   const statusBar = new OverdueStatusBar();
+  const metrics = new MetricsPanel(languageClient, context.extensionUri);
   actionItems.onDidLoadItems((items) => statusBar.update(items));
-  context.subscriptions.push(output, actionItems, incidents, statusBar);
+  context.subscriptions.push(output, actionItems, incidents, statusBar, metrics);
 
   let refreshing: Promise<void> = Promise.resolve();
-  const refresh = () => (refreshing = Promise.all([actionItems.refresh(), incidents.refresh()]).then(() => undefined, (error) => output.appendLine(`Refreshing the views failed: ${String(error)}`)));
+  const refresh = () => (refreshing = Promise.all([actionItems.refresh(), incidents.refresh(), metrics.refresh()]).then(() => undefined, (error) => output.appendLine(`Refreshing the views failed: ${String(error)}`)));
 
   const command = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   command('postmortemLint.newPostmortem', (args?: NewPostmortemArgs) => newPostmortem(args));
@@ -53,6 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   command('postmortemLint.hideDone', () => actionItems.toggleShowDone());
   command('postmortemLint.filterByOwner', () => actionItems.filterByOwner());
   command('postmortemLint.refresh', () => refresh());
+  command('postmortemLint.showMetrics', () => metrics.show());
+  command('postmortemLint.exportTrendReport', (target?: vscode.Uri) => exportTrendReport(languageClient, target));
   command('postmortemLint.showOutput', () => output.show(true));
   command('postmortemLint.restartServer', async () => {
     await languageClient.restart();
@@ -63,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   await languageClient.start();
   await refresh();
   const extendMarkdownIt = (md: MarkdownIt) => md.use(postmortemMarkdownIt, { today: () => readSettings(undefined).today || undefined });
-  return { extendMarkdownIt, client: languageClient, actionItems, incidents, statusBar, refreshed: () => refreshing };
+  return { extendMarkdownIt, client: languageClient, actionItems, incidents, statusBar, metrics, refreshed: () => refreshing };
 }
 
 export async function deactivate(): Promise<void> {

@@ -145,3 +145,23 @@ describe('postmortem-lint in VS Code', function () {
     }
   });
 });
+
+describe('metrics in VS Code', function () {
+  this.timeout(60_000);
+
+  it('shows the dashboard with escaped content and a strict CSP, and exports the trend report', async () => {
+    const running = await api();
+    await vscode.commands.executeCommand('postmortemLint.showMetrics');
+    const html = running.metrics.html;
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+    assert.doesNotMatch(html, /<script(?![^>]*nonce=)/, 'every script carries the nonce');
+    assert.match(html, /Postmortem Metrics/);
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const target = vscode.Uri.joinPath(folder, 'incident-trends.md');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('postmortemLint.exportTrendReport', target);
+    const report = new TextDecoder().decode(await vscode.workspace.fs.readFile(written));
+    assert.match(report, /Incident Trends/);
+    await vscode.workspace.fs.delete(target);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
