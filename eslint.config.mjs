@@ -24,7 +24,7 @@ export default tseslint.config(
     languageOptions: {
       globals: {
         module: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly',
-        clearInterval: 'readonly', fetch: 'readonly', describe: 'readonly', it: 'readonly',
+        clearInterval: 'readonly', fetch: 'readonly', TextDecoder: 'readonly', describe: 'readonly', it: 'readonly',
         before: 'readonly', after: 'readonly', beforeEach: 'readonly', afterEach: 'readonly',
       },
     },

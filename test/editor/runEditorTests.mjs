@@ -85,12 +85,15 @@ const resultsFile = join(runDir, 'results.json');
 const serverLog = join(runDir, 'code-server.log');
 const browserLog = join(runDir, 'browser-console.log');
 
-// The first-run experience of a fresh profile would open editors that tests do not expect.
+// The first-run experience of a fresh profile would open editors that tests do not expect. VS Code in a browser
+// saves files a second after each edit by default (desktop does not): a test would see its edits saved behind
+// its back, save() return false and revert find nothing to revert, so auto save is off as on desktop.
 mkdirSync(join(dirs.userData, 'User'), { recursive: true });
 writeFileSync(
   join(dirs.userData, 'User', 'settings.json'),
   JSON.stringify(
     {
+      'files.autoSave': 'off',
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'extensions.autoCheckUpdates': false,
@@ -142,6 +145,8 @@ function freePort() {
 }
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A deadline for Promise.race that does not keep the process alive once the race is won. */
+const grace = (ms) => new Promise((r) => setTimeout(r, ms).unref());
 
 // --- processes this run started, and how they are stopped ------------------------------------------------------
 let server; // code-server, the leader of its own process group (its extension host and helpers are in it)
@@ -157,16 +162,19 @@ function killServerGroup(signal) {
 }
 
 async function stopEverything() {
+  const started = Date.now();
   if (browserContext) {
     const context = browserContext;
     browserContext = undefined;
-    await Promise.race([context.close().catch(() => {}), delay(5000)]);
+    await Promise.race([context.close().catch(() => {}), grace(5000)]);
+    log(`Chromium closed after ${Date.now() - started} ms`);
   }
   if (server && server.exitCode === null && server.signalCode === null) {
     const exited = new Promise((r) => server.once('exit', r));
     killServerGroup('SIGTERM');
-    await Promise.race([exited, delay(5000)]);
+    await Promise.race([exited, grace(5000)]);
     killServerGroup('SIGKILL');
+    log(`code-server stopped after ${Date.now() - started} ms`);
   }
 }
 
@@ -251,6 +259,7 @@ async function openBrowser(url) {
     handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  log(`Chromium ${browserContext.browser()?.version() ?? ''} started; loading the workbench`);
   const page = browserContext.pages()[0] ?? (await browserContext.newPage());
   const consoleLog = createWriteStream(browserLog);
   page.on('console', (message) => {
@@ -286,6 +295,7 @@ async function main() {
   await startServer(port);
   log(`code-server ready after ${((Date.now() - started) / 1000).toFixed(1)} s; opening Chromium`);
   await openBrowser(testUrl(port));
+  log(`workbench page loaded after ${((Date.now() - started) / 1000).toFixed(1)} s; waiting for the results`);
   const results = await waitForResults();
   process.stdout.write(`${results.output}\n`);
   log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
