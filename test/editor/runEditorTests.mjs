@@ -12,6 +12,10 @@
 //   --keep               keep the run's folder (logs, profile, results) even when everything passed
 //   --verbose            stream code-server's output and the browser console while the tests run
 //
+// The run's profile turns auto save off: VS Code in a browser saves a second after each edit by default, desktop
+// does not, and suites must behave the same under @vscode/test-electron. A failed run keeps its folder under
+// .vscode-test/runs/ (code-server.log, browser-console.log, results.json) and prints where it is.
+//
 // Provisions code-server first when it is missing (test/editor/provision.mjs). The suite's index writes its
 // results to the file named by POSTMORTEM_EDITOR_TEST_RESULTS (see mochaInExtensionHost.js), because a browser
 // cannot return an exit code. Prints the mocha output, then a last line "N passed, N failed"; exits non-zero on
@@ -161,7 +165,14 @@ function killServerGroup(signal) {
   }
 }
 
-async function stopEverything() {
+let stopping;
+/** Stops Chromium, then code-server's process group; every caller gets the same promise. */
+function stopEverything() {
+  stopping ??= stopProcesses();
+  return stopping;
+}
+
+async function stopProcesses() {
   const started = Date.now();
   if (browserContext) {
     const context = browserContext;
@@ -180,10 +191,17 @@ async function stopEverything() {
 
 // Last resort when the process ends any other way: synchronous, so it runs even inside process.exit().
 process.on('exit', () => killServerGroup('SIGKILL'));
+let interrupted;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = signal;
     log(`${signal}: stopping code-server and Chromium`);
-    stopEverything().finally(() => process.exit(130));
+    stopEverything().finally(() => {
+      log(`logs kept in ${runDir}`);
+      process.stdout.write('0 passed, 1 failed\n');
+      process.exit(130);
+    });
   });
 }
 
@@ -239,7 +257,8 @@ async function startServer(port) {
 
 // --- Chromium ----------------------------------------------------------------------------------------------------
 function testUrl(port) {
-  const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+  // Each path segment is percent-encoded so a space or '#' in a folder name survives VS Code's URI parsing.
+  const remote = (path) => `vscode-remote://127.0.0.1:${port}${path.split('/').map(encodeURIComponent).join('/')}`;
   const payload = [
     ['extensionDevelopmentPath', remote(extensionPath)],
     ['extensionTestsPath', remote(testsPath)],
@@ -306,6 +325,8 @@ let results;
 try {
   results = await main();
 } catch (error) {
+  // Interrupted: the signal handler is already stopping everything and ends the process.
+  if (interrupted) await new Promise(() => {});
   log(`FAILED: ${error.message}`);
   for (const [name, file] of [['code-server', serverLog], ['browser console', browserLog]]) {
     const text = tail(file, 30);
