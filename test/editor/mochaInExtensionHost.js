@@ -14,6 +14,8 @@ const Mocha = require('mocha');
 
 /** The environment variable that names the results file the runner waits for. */
 const RESULTS_ENV = 'POSTMORTEM_EDITOR_TEST_RESULTS';
+/** The environment variable carrying the runner's --grep pattern. */
+const GREP_ENV = 'POSTMORTEM_EDITOR_TEST_GREP';
 
 /** Every `*.test.js` file under `dir`, sorted so suites run in a stable order. */
 function findTestFiles(dir) {
@@ -37,7 +39,8 @@ function writeResults(results) {
 }
 
 /**
- * Runs every `*.test.js` under `options.testsRoot` (or `options.files`) with mocha's BDD interface.
+ * Runs every `*.test.js` under `options.testsRoot` (or `options.files`) with mocha's BDD interface;
+ * `options.timeout` is mocha's per-test timeout, `options.grep` (or the runner's --grep) filters by title.
  * Resolves when all pass; rejects with the number of failures otherwise.
  */
 function runMochaInExtensionHost(options) {
@@ -53,7 +56,8 @@ function runMochaInExtensionHost(options) {
   };
   return new Promise((resolve, reject) => {
     try {
-      const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: options.timeout ?? 20000 });
+      const grep = options.grep ?? process.env[GREP_ENV];
+      const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: options.timeout ?? 20000, ...(grep ? { grep } : {}) });
       for (const file of options.files ?? findTestFiles(options.testsRoot)) mocha.addFile(file);
       const runner = mocha.run((failures) => {
         const { passes = 0, pending = 0 } = runner.stats ?? {};
@@ -70,4 +74,4 @@ function runMochaInExtensionHost(options) {
   });
 }
 
-module.exports = { runMochaInExtensionHost, RESULTS_ENV };
+module.exports = { runMochaInExtensionHost, RESULTS_ENV, GREP_ENV };
