@@ -32,6 +32,16 @@ const profileSettings = {
   'git.enabled': false,
 };
 
+/**
+ * XDG folders inside `dir`, for code-server and Chromium: without them code-server writes logs and a heartbeat
+ * to ~/.local/share/code-server, VS Code a device id to ~/.cache/Microsoft, Chromium crash reports to ~/.config.
+ */
+export function isolatedEnv(dir) {
+  const env = { XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache'), XDG_DATA_HOME: join(dir, 'data') };
+  for (const folder of Object.values(env)) mkdirSync(folder, { recursive: true });
+  return env;
+}
+
 /** A free TCP port on the loopback interface (the only network these machines have). */
 export function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -59,7 +69,7 @@ function commonArgs(dirs) {
   ];
 }
 
-/** Creates the profile folders and settings of a run. */
+/** Creates the profile folders and settings of a run; `dirs` holds userData, extensions and home (for XDG). */
 export function createProfile(dirs) {
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   mkdirSync(dirs.extensions, { recursive: true });
@@ -68,7 +78,8 @@ export function createProfile(dirs) {
 
 /** Installs a .vsix into the run's extensions folder. */
 export function installVsix(dirs, vsix) {
-  const r = spawnSync(process.execPath, [...commonArgs(dirs), '--install-extension', resolve(vsix)], { encoding: 'utf8' });
+  const env = { ...process.env, ...isolatedEnv(dirs.home) };
+  const r = spawnSync(process.execPath, [...commonArgs(dirs), '--install-extension', resolve(vsix)], { encoding: 'utf8', env });
   if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}${r.stderr}`);
 }
 
@@ -81,7 +92,7 @@ export async function startCodeServer({ dirs, port, workspacePath, env, logFile,
   const child = spawn(process.execPath, [...commonArgs(dirs), '--bind-addr', `127.0.0.1:${port}`, '--ignore-last-opened', workspacePath], {
     detached: true, // its own process group, so its children are stopped with it
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...isolatedEnv(dirs.home), ...env },
   });
   for (const stream of [child.stdout, child.stderr]) {
     stream.pipe(out, { end: false });

@@ -156,7 +156,9 @@ function provision(force) {
 
   step('code-server starts (--version)', () => existsSync(markerFile), () => {
     if (!existsSync(codeServerConfig)) writeFileSync(codeServerConfig, '# Every option is given on the command line by test/editor/runEditorTests.mjs.\nauth: none\n');
-    const r = spawnSync(process.execPath, [codeServerEntry, '--config', codeServerConfig, '--version'], { encoding: 'utf8' });
+    // Its logs would otherwise go to ~/.local/share/code-server.
+    const env = { ...process.env, XDG_DATA_HOME: join(installDir, 'xdg-data') };
+    const r = spawnSync(process.execPath, [codeServerEntry, '--config', codeServerConfig, '--version'], { encoding: 'utf8', env });
     if (r.status !== 0 || !r.stdout.includes(CODE_SERVER_VERSION)) throw new Error(`code-server --version failed:\n${r.stdout}${r.stderr}`);
     log(`  code-server --version: ${r.stdout.trim().split('\n').at(-1)}`);
     writeFileSync(markerFile, CODE_SERVER_VERSION + '\n');

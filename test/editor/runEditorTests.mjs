@@ -26,7 +26,7 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFile
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createProfile, freePort, grace, GREP_ENV, installVsix, RESULTS_ENV, startCodeServer } from './codeServer.mjs';
+import { createProfile, freePort, grace, GREP_ENV, installVsix, isolatedEnv, RESULTS_ENV, startCodeServer } from './codeServer.mjs';
 import { cacheDir, chromiumPath, isProvisioned } from './provision.mjs';
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -107,6 +107,7 @@ async function openBrowser(run, url, verbose) {
   run.browser = await chromium.launchPersistentContext(join(run.dir, 'chromium-profile'), {
     executablePath: chromiumPath,
     headless: true,
+    env: { ...process.env, ...isolatedEnv(join(run.dir, 'xdg-chromium')) },
     // The runner stops Chromium itself, after the results are read or on a signal.
     handleSIGINT: false,
     handleSIGTERM: false,
@@ -161,7 +162,7 @@ export async function runEditorTests(options) {
   const extensionPath = resolve(extension);
   const testsPath = statSync(tests).isDirectory() ? join(resolve(tests), 'index.js') : resolve(tests);
   const dir = createRunDir();
-  const dirs = { userData: join(dir, 'user-data'), extensions: join(dir, 'extensions') };
+  const dirs = { userData: join(dir, 'user-data'), extensions: join(dir, 'extensions'), home: join(dir, 'xdg') };
   const resultsFile = join(dir, 'results.json');
   const run = {
     dir,
