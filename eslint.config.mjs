@@ -23,6 +23,23 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
   {
+    // The editor harness is plain Node: CommonJS inside VS Code's extension host (which loads suites and
+    // extensions with require), ES modules for the runner and the provisioning script.
+    files: ['test/editor/**/*.js', 'test/editor/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        module: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly',
+        clearInterval: 'readonly', fetch: 'readonly', TextDecoder: 'readonly', describe: 'readonly', it: 'readonly',
+        before: 'readonly', after: 'readonly', beforeEach: 'readonly', afterEach: 'readonly',
+      },
+    },
+  },
+  {
+    files: ['test/editor/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The core is portable: no editor, connection or file-system imports.
     files: ['server/src/core/**/*.ts'],
     rules: {
