@@ -46,11 +46,14 @@ describe('postmortem-lint in VS Code', function () {
     const rewrite = actions.find((a) => a.title.startsWith('Replace "dropped the ball"'));
     assert.ok(rewrite, actions.map((a) => a.title).join(' | '));
     assert.match(await applyAction(rewrite, uri), /the on-call engineer did not follow up/);
-    const missing = (await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'PM001'), 'PM001')).find((d) => codeOf(d) === 'PM001')!;
-    const sectionFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
-    const add = sectionFixes.find((a) => a.isPreferred && a.title.startsWith('Add'))!;
+    // The DNS postmortem has no timeline: the fix inserts the section.
+    const dns = workspaceFile('postmortems', '2026-01-03-dns.md');
+    await open(dns);
+    const missing = (await diagnosticsOf(dns, (d) => d.some((x) => codeOf(x) === 'PM001'), 'PM001')).find((d) => codeOf(d) === 'PM001')!;
+    const sectionFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', dns, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const add = sectionFixes.find((a) => a.isPreferred && a.title.includes('Timeline'))!;
     assert.ok(add, sectionFixes.map((a) => a.title).join(' | '));
-    assert.match(await applyAction(add, uri), /\n## /);
+    assert.match(await applyAction(add, dns), /\n## Timeline\n/);
   });
 
   it('fixes every safe problem with source.fixAll', async () => {
