@@ -16,7 +16,7 @@ const LABEL_ONLY = /^(?:\*\*|__)?[^*_:|]{1,60}(?:\*\*|__)?:(?:\*\*|__)?$/;
  * placeholders (`[List]`, `TODO`, `-`), labels without values and skeleton table rows do not count; code,
  * quotes and HTML do. A heading-per-event timeline entry whose heading carries the event is never empty.
  */
-export function sectionContent(doc: PostmortemDocument, section: Section, placeholders: Placeholder[]): SectionContent {
+export function sectionContent(doc: PostmortemDocument, section: Section, placeholders: readonly Placeholder[]): SectionContent {
   if (section.kind === 'timeline' && isTimestampHeading(section.heading.text) && /[a-z]{3,}/i.test(section.heading.text.replace(/\b(?:am|pm|utc|[a-z]{3,4}t)\b/gi, ''))) {
     return 'content';
   }
@@ -57,7 +57,7 @@ export function sectionContent(doc: PostmortemDocument, section: Section, placeh
   return sawPlaceholder ? 'placeholders' : 'nothing';
 }
 
-function tableRowHasText(doc: PostmortemDocument, table: Table, line: number, placeholders: Placeholder[]): boolean {
+function tableRowHasText(doc: PostmortemDocument, table: Table, line: number, placeholders: readonly Placeholder[]): boolean {
   const row = table.rows.find((r) => r.line === line);
   if (!row) return false;
   return row.cells.some((cell, k) => {
@@ -68,7 +68,7 @@ function tableRowHasText(doc: PostmortemDocument, table: Table, line: number, pl
 }
 
 /** The text of `span` with the parts inside `holes` blanked. */
-function blankSpans(source: string, span: Span, holes: { start: number; end: number }[] | { span: Span }[]): string {
+function blankSpans(source: string, span: Span, holes: readonly Span[] | readonly { span: Span }[]): string {
   let out = source.slice(span.start, span.end);
   for (const hole of holes) {
     const h = 'span' in hole ? hole.span : hole;

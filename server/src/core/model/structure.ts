@@ -26,7 +26,7 @@ export function coveredKinds(doc: PostmortemDocument, acceptFields = true): Map<
   if ((doc.fiveWhys?.whys.length ?? 0) > 0 && !covered.has('fiveWhys')) covered.set('fiveWhys', 'whyChain');
   if (acceptFields) {
     // Found only when a bold label names a kind: most documents have none, and the scan is the costly part.
-    let placeholders: Placeholder[] | undefined;
+    let placeholders: readonly Placeholder[] | undefined;
     const lazy = () => (placeholders ??= findPlaceholders(doc));
     for (let line = 0; line < doc.lines.lineCount; line++) {
       const kind = labelKind(doc, line, lazy);
@@ -46,7 +46,7 @@ export function isKindCovered(kind: SectionKind, covered: Map<SectionKind, KindE
   return false;
 }
 
-function labelKind(doc: PostmortemDocument, line: number, placeholdersOf: () => Placeholder[]): SectionKind | undefined {
+function labelKind(doc: PostmortemDocument, line: number, placeholdersOf: () => readonly Placeholder[]): SectionKind | undefined {
   const start = doc.lines.lineStarts[line];
   const prose = doc.prose.slice(start, doc.lines.lineEnds[line]);
   if (!prose.includes('**') && !prose.includes('__')) return undefined;
@@ -68,7 +68,7 @@ function labelKind(doc: PostmortemDocument, line: number, placeholdersOf: () => 
 }
 
 /** Whether a span holds letters or digits once placeholders and list markers are taken out. */
-export function hasText(doc: PostmortemDocument, span: Span, placeholders: Placeholder[]): boolean {
+export function hasText(doc: PostmortemDocument, span: Span, placeholders: readonly Placeholder[]): boolean {
   let text = doc.prose.slice(span.start, span.end);
   for (const p of placeholdersIn(placeholders, span)) {
     const from = Math.max(p.span.start, span.start) - span.start;
