@@ -10,6 +10,8 @@ export type SectionContent = 'content' | 'placeholders' | 'nothing';
 const BOOKKEEPING_COLUMN = /^(?:#|no\.?|n°|status|state)$/i;
 /** A line that is only a label waiting for its value: `**Impact:**`, `- Downtime:`. */
 const LABEL_ONLY = /^(?:\*\*|__)?[^*_:|]{1,60}(?:\*\*|__)?:(?:\*\*|__)?$/;
+/** The longest text LABEL_ONLY can match (2 + 60 + 2 + 1 + 2): longer lines are not tried. */
+const LABEL_ONLY_MAX = 67;
 
 /**
  * Whether a section's own text (its subsections aside) says anything. Template guidance in HTML comments,
@@ -42,13 +44,13 @@ export function sectionContent(doc: PostmortemDocument, section: Section, placeh
     if (!raw.trim()) continue;
     const own = prose.slice(lineSpan.start, lineSpan.end);
     // Hidden from the prose but there in the text: code, a quote, HTML or a URL, which is content.
-    if (own.replace(/\s/g, '').length < raw.replace(/\s/g, '').length) return 'content';
+    if (own !== raw && nonSpaceCount(own) < nonSpaceCount(raw)) return 'content';
     const rest = blankSpans(prose, lineSpan, local)
       .replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?/, '')
       .trim();
     // "TODO: what was done to restore service." is a note to the author, not content.
-    const todo = /^(?:TODO|TBD|TBC|FIXME)\b/.test(prose.slice(lineSpan.start, lineSpan.end).replace(/^\s*(?:[-*+]|\d+[.)])?\s*/, ''));
-    if (!rest || todo || LABEL_ONLY.test(rest) || /^[-*_.…=~]+$/.test(rest)) {
+    const todo = (own.includes('TODO') || own.includes('TB') || own.includes('FIXME')) && /^(?:TODO|TBD|TBC|FIXME)\b/.test(own.replace(/^\s*(?:[-*+]|\d+[.)])?\s*/, ''));
+    if (!rest || todo || (rest.length <= LABEL_ONLY_MAX && LABEL_ONLY.test(rest)) || /^[-*_.…=~]+$/.test(rest)) {
       sawPlaceholder = true;
       continue;
     }
@@ -78,4 +80,16 @@ function blankSpans(source: string, span: Span, holes: readonly Span[] | readonl
     out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
   }
   return out;
+}
+
+/** Characters of `s` that are not whitespace (as `\s` means it), counted without building a string. */
+function nonSpaceCount(s: string): number {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) count++;
+  return count;
+}
+
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

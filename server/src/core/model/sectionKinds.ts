@@ -123,6 +123,15 @@ export function canonicalIndex(kind: SectionKind): number {
  * written for level 2, so their own sub-headings move with the level; line breaks use `eol`.
  */
 export function sectionSkeleton(kind: SectionKind, level: number, eol: string): string | undefined {
+  const key = `${kind} ${level} ${eol}`;
+  if (!skeletons.has(key)) skeletons.set(key, buildSkeleton(kind, level, eol));
+  return skeletons.get(key);
+}
+
+/** Skeletons already written: a handful of kinds, levels and line endings. */
+const skeletons = new Map<string, string | undefined>();
+
+function buildSkeleton(kind: SectionKind, level: number, eol: string): string | undefined {
   const canonical = CANONICAL_SECTIONS.find((s) => s.kind === kind);
   if (!canonical) return undefined;
   const body = canonical.skeleton.replace(/^(#{2,6}) /gm, (_, hashes: string) => `${'#'.repeat(Math.min(6, level + hashes.length - 2))} `);
