@@ -40,12 +40,12 @@ export function sectionContent(doc: PostmortemDocument, section: Section, placeh
       if (table.rows.some((r) => r.line === line)) sawPlaceholder = true;
       continue;
     }
-    const raw = blankSpans(text, lineSpan, comments);
+    const raw = comments.length ? blankSpans(text, lineSpan, comments) : text.slice(lineSpan.start, lineSpan.end);
     if (!raw.trim()) continue;
     const own = prose.slice(lineSpan.start, lineSpan.end);
     // Hidden from the prose but there in the text: code, a quote, HTML or a URL, which is content.
     if (own !== raw && nonSpaceCount(own) < nonSpaceCount(raw)) return 'content';
-    const rest = blankSpans(prose, lineSpan, local)
+    const rest = (local.length ? blankSpans(prose, lineSpan, local) : own)
       .replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?/, '')
       .trim();
     // "TODO: what was done to restore service." is a note to the author, not content.
