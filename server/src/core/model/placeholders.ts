@@ -1,4 +1,5 @@
 import type { Span } from './lineIndex';
+import { perDocument } from './perDocument';
 import { normalizeHeading } from './sectionKinds';
 import type { PostmortemDocument, TableCell } from './types';
 
@@ -22,55 +23,54 @@ const BRACKET = /\[([^[\]\n]{1,160})\]/g;
 const BRACES = /\{\{?([^{}\n]{3,200})\}\}?/g;
 /** `- Time to detection: ?` (DFDS): a label whose value is only question marks. */
 const UNKNOWN_LINE_VALUE = /^[ \t]*(?:[-*+][ \t]+)?[^:\n?]{1,60}:[ \t]*(\?{1,3})[ \t]*$/;
-/** `[label]: url` reference definitions, whose labels are links wherever they are used. */
-const REFERENCE_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:/gm;
+/** `[label]: url` reference definitions, tried only at a line start (after up to three spaces). */
+const REFERENCE_DEFINITION = / {0,3}\[([^\]\n]+)\]:/y;
 
 /** Bracketed words templates use for "fill this in". */
 const KNOWN_BRACKET = /^(?:(?:incident |service |team |your |full |owner |author )?(?:name|names|title|list|link|links|url|date|time|owner|team|service|description|summary|details|ticket|jira|email)s?|\d+\s*[-–]\s*\d+ (?:sentences?|words?|paragraphs?)\b.*|one (?:sentence|line|paragraph)\b.*|(?:link|links) to\b.*|(?:insert|describe|add|enter|fill in|explain|include|write|list|put|what|key|detailed|short|brief)\b.*)$/i;
 /** Headings that are still the template's title. */
 const TEMPLATE_TITLES = new Set(['issue name', 'incident name', 'incident title', 'postmortem title', 'title', 'name', 'short title']);
 
-/** Every piece of left-over template text, in document order, never overlapping. */
-export function findPlaceholders(doc: PostmortemDocument): Placeholder[] {
+/** Every piece of left-over template text, in document order, never overlapping; computed once per document. */
+export const findPlaceholders: (doc: PostmortemDocument) => readonly Placeholder[] = perDocument(scanPlaceholders);
+
+function scanPlaceholders(doc: PostmortemDocument): Placeholder[] {
   const found: Placeholder[] = [];
   const { text, prose } = doc;
-  const references = new Set<string>();
-  REFERENCE_DEFINITION.lastIndex = 0;
-  for (let m = REFERENCE_DEFINITION.exec(text); m; m = REFERENCE_DEFINITION.exec(text)) references.add(m[1].trim().toLowerCase());
-
   for (const heading of doc.headings) {
     const words = normalizeHeading(heading.text.replace(/^(?:post-?mortem|incident)\s*:\s*/i, ''));
     if (TEMPLATE_TITLES.has(words)) found.push({ span: heading.textSpan, text: heading.text, kind: 'heading' });
   }
-  const statusCells = statusCellSpans(doc);
-  for (const pattern of [MARKER, MASK]) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(prose); m; m = pattern.exec(prose)) {
+  // Each pattern needs a literal that most documents lack: a cheap search for it skips the regex scan.
+  if (hasMarker(prose)) {
+    const statusCells = statusCellSpans(doc);
+    MARKER.lastIndex = 0;
+    for (let m = MARKER.exec(prose); m; m = MARKER.exec(prose)) {
       // "TODO" in a Status column is a status, not a gap.
-      if (pattern === MARKER && statusCells.some((c) => m.index >= c.start && m.index < c.end)) continue;
-      found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: pattern === MARKER ? 'marker' : 'mask' });
+      if (statusCells.some((c) => m.index >= c.start && m.index < c.end)) continue;
+      found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: 'marker' });
     }
   }
-  BRACKET.lastIndex = 0;
-  for (let m = BRACKET.exec(prose); m; m = BRACKET.exec(prose)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (isPlaceholderBracket(text, start, end, m[1], references)) found.push({ span: { start, end }, text: m[0], kind: 'bracket' });
+  if (prose.includes('YYYY') || prose.includes('HH:')) {
+    MASK.lastIndex = 0;
+    for (let m = MASK.exec(prose); m; m = MASK.exec(prose)) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: 'mask' });
   }
-  BRACES.lastIndex = 0;
-  for (let m = BRACES.exec(prose); m; m = BRACES.exec(prose)) {
-    if (/[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/.test(m[1]) || /^\s*(?:yyyy|hh:mm|mm\/dd|dd\/mm)/i.test(m[1])) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: 'braces' });
+  if (prose.includes('[')) {
+    const references = referenceLabels(text);
+    BRACKET.lastIndex = 0;
+    for (let m = BRACKET.exec(prose); m; m = BRACKET.exec(prose)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (isPlaceholderBracket(text, start, end, m[1], references)) found.push({ span: { start, end }, text: m[0], kind: 'bracket' });
+    }
   }
-  for (let line = 0; line < doc.lines.lineCount; line++) {
-    const lineStart = doc.lines.lineStarts[line];
-    const lineText = prose.slice(lineStart, doc.lines.lineEnds[line]);
-    // Cheap test first: only lines ending in "?" can hold an unknown value.
-    if (!lineText.trimEnd().endsWith('?')) continue;
-    const m = UNKNOWN_LINE_VALUE.exec(lineText);
-    if (!m) continue;
-    const start = lineStart + m[0].length - m[1].length - (m[0].length - m[0].trimEnd().length);
-    found.push({ span: { start, end: start + m[1].length }, text: m[1], kind: 'unknownValue' });
+  if (prose.includes('{')) {
+    BRACES.lastIndex = 0;
+    for (let m = BRACES.exec(prose); m; m = BRACES.exec(prose)) {
+      if (/[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/.test(m[1]) || /^\s*(?:yyyy|hh:mm|mm\/dd|dd\/mm)/i.test(m[1])) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: 'braces' });
+    }
   }
+  unknownLineValues(doc, found);
   for (const field of doc.fields) {
     if (isUnknownMark(field.value) && prose.slice(field.valueSpan.start, field.valueSpan.end).trim()) {
       found.push({ span: field.valueSpan, text: field.value, kind: 'unknownValue' });
@@ -80,6 +80,55 @@ export function findPlaceholders(doc: PostmortemDocument): Placeholder[] {
     for (const row of table.rows) for (const cell of row.cells) if (isUnknownMark(cell.text)) found.push(cellPlaceholder(cell));
   }
   return dedupe(found);
+}
+
+function hasMarker(prose: string): boolean {
+  return prose.includes('TODO') || prose.includes('TB') || prose.includes('FIXME') || prose.includes('XXX');
+}
+
+/** `- Time to detection: ?`: only lines ending in "?" can hold one, so only lines with a "?" are read. */
+function unknownLineValues(doc: PostmortemDocument, found: Placeholder[]): void {
+  const { prose, lines } = doc;
+  let line = 0;
+  for (let q = prose.indexOf('?'); q >= 0; q = prose.indexOf('?', lines.lineEnds[line] + 1)) {
+    while (lines.lineEnds[line] < q) line++;
+    const lineStart = lines.lineStarts[line];
+    const lineText = prose.slice(lineStart, lines.lineEnds[line]);
+    const m = lineText.trimEnd().endsWith('?') ? UNKNOWN_LINE_VALUE.exec(lineText) : null;
+    if (m) {
+      const start = lineStart + m[0].length - m[1].length - (m[0].length - m[0].trimEnd().length);
+      found.push({ span: { start, end: start + m[1].length }, text: m[1], kind: 'unknownValue' });
+    }
+    if (line === lines.lineCount - 1) break;
+  }
+}
+
+/**
+ * Labels of `[label]: url` definitions (lower case). A definition starts a line, so only a `[` with at most
+ * three spaces between it and a line break can open one; the sticky pattern is tried there alone.
+ */
+function referenceLabels(text: string): Set<string> {
+  const labels = new Set<string>();
+  if (!text.includes(']:')) return labels;
+  let after = 0;
+  for (let open = text.indexOf('['); open >= 0; open = text.indexOf('[', open + 1)) {
+    let start = open;
+    while (start > 0 && open - start < 3 && text.charCodeAt(start - 1) === 32) start--;
+    if (start < after || !isLineStart(text, start)) continue;
+    REFERENCE_DEFINITION.lastIndex = start;
+    const m = REFERENCE_DEFINITION.exec(text);
+    if (!m) continue;
+    labels.add(m[1].trim().toLowerCase());
+    after = REFERENCE_DEFINITION.lastIndex;
+  }
+  return labels;
+}
+
+/** Where `^` matches in a multiline JavaScript pattern: the start, or after any line terminator. */
+function isLineStart(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.charCodeAt(at - 1);
+  return before === 10 || before === 13 || before === 0x2028 || before === 0x2029;
 }
 
 /** Whether a value is only "I don't know" marks: `?`, `??`, `…`. */
@@ -143,7 +192,7 @@ function dedupe(found: Placeholder[]): Placeholder[] {
 }
 
 /** The placeholders (sorted, as `findPlaceholders` returns them) that overlap a span, found by binary search. */
-export function placeholdersIn(placeholders: Placeholder[], span: Span): Placeholder[] {
+export function placeholdersIn(placeholders: readonly Placeholder[], span: Span): Placeholder[] {
   let low = 0;
   let high = placeholders.length;
   while (low < high) {

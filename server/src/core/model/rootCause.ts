@@ -18,7 +18,7 @@ export function rootCauseSections(doc: PostmortemDocument): Section[] {
 export function rootCauseStatement(doc: PostmortemDocument): Located | undefined {
   if (doc.rootCause && saysSomething(doc.rootCause.value)) return doc.rootCause;
   for (const section of rootCauseSections(doc)) {
-    const first = firstStatement(doc, section);
+    const first = firstStatementOf(doc, section);
     if (first) return first;
   }
   return undefined;
@@ -27,11 +27,20 @@ export function rootCauseStatement(doc: PostmortemDocument): Located | undefined
 /** Every place that states the root cause: Root Cause fields, the statement, and each root-cause section's opening. */
 export function rootCauseClaims(doc: PostmortemDocument): Located[] {
   const claims: Located[] = doc.fields.filter((f) => f.key === 'root cause' && f.value).map((f) => ({ value: f.value, span: f.valueSpan }));
-  const candidates = [rootCauseStatement(doc), ...rootCauseSections(doc).map((s) => firstStatement(doc, s))];
+  const candidates = [rootCauseStatement(doc), ...rootCauseSections(doc).map((s) => firstStatementOf(doc, s))];
   for (const claim of candidates) {
     if (claim && !claims.some((c) => c.span.start === claim.span.start)) claims.push(claim);
   }
   return claims;
+}
+
+/** First statements by section: PM009 asks for the statement and then for every claim, which repeats it. */
+const firstStatements = new WeakMap<Section, { first: Located | undefined }>();
+
+function firstStatementOf(doc: PostmortemDocument, section: Section): Located | undefined {
+  let known = firstStatements.get(section);
+  if (!known) firstStatements.set(section, (known = { first: firstStatement(doc, section) }));
+  return known.first;
 }
 
 function firstStatement(doc: PostmortemDocument, section: Section): Located | undefined {

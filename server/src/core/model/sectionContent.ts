@@ -10,13 +10,15 @@ export type SectionContent = 'content' | 'placeholders' | 'nothing';
 const BOOKKEEPING_COLUMN = /^(?:#|no\.?|n°|status|state)$/i;
 /** A line that is only a label waiting for its value: `**Impact:**`, `- Downtime:`. */
 const LABEL_ONLY = /^(?:\*\*|__)?[^*_:|]{1,60}(?:\*\*|__)?:(?:\*\*|__)?$/;
+/** The longest text LABEL_ONLY can match (2 + 60 + 2 + 1 + 2): longer lines are not tried. */
+const LABEL_ONLY_MAX = 67;
 
 /**
  * Whether a section's own text (its subsections aside) says anything. Template guidance in HTML comments,
  * placeholders (`[List]`, `TODO`, `-`), labels without values and skeleton table rows do not count; code,
  * quotes and HTML do. A heading-per-event timeline entry whose heading carries the event is never empty.
  */
-export function sectionContent(doc: PostmortemDocument, section: Section, placeholders: Placeholder[]): SectionContent {
+export function sectionContent(doc: PostmortemDocument, section: Section, placeholders: readonly Placeholder[]): SectionContent {
   if (section.kind === 'timeline' && isTimestampHeading(section.heading.text) && /[a-z]{3,}/i.test(section.heading.text.replace(/\b(?:am|pm|utc|[a-z]{3,4}t)\b/gi, ''))) {
     return 'content';
   }
@@ -38,17 +40,17 @@ export function sectionContent(doc: PostmortemDocument, section: Section, placeh
       if (table.rows.some((r) => r.line === line)) sawPlaceholder = true;
       continue;
     }
-    const raw = blankSpans(text, lineSpan, comments);
+    const raw = comments.length ? blankSpans(text, lineSpan, comments) : text.slice(lineSpan.start, lineSpan.end);
     if (!raw.trim()) continue;
     const own = prose.slice(lineSpan.start, lineSpan.end);
     // Hidden from the prose but there in the text: code, a quote, HTML or a URL, which is content.
-    if (own.replace(/\s/g, '').length < raw.replace(/\s/g, '').length) return 'content';
-    const rest = blankSpans(prose, lineSpan, local)
+    if (own !== raw && nonSpaceCount(own) < nonSpaceCount(raw)) return 'content';
+    const rest = (local.length ? blankSpans(prose, lineSpan, local) : own)
       .replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?/, '')
       .trim();
     // "TODO: what was done to restore service." is a note to the author, not content.
-    const todo = /^(?:TODO|TBD|TBC|FIXME)\b/.test(prose.slice(lineSpan.start, lineSpan.end).replace(/^\s*(?:[-*+]|\d+[.)])?\s*/, ''));
-    if (!rest || todo || LABEL_ONLY.test(rest) || /^[-*_.…=~]+$/.test(rest)) {
+    const todo = (own.includes('TODO') || own.includes('TB') || own.includes('FIXME')) && /^(?:TODO|TBD|TBC|FIXME)\b/.test(own.replace(/^\s*(?:[-*+]|\d+[.)])?\s*/, ''));
+    if (!rest || todo || (rest.length <= LABEL_ONLY_MAX && LABEL_ONLY.test(rest)) || /^[-*_.…=~]+$/.test(rest)) {
       sawPlaceholder = true;
       continue;
     }
@@ -57,7 +59,7 @@ export function sectionContent(doc: PostmortemDocument, section: Section, placeh
   return sawPlaceholder ? 'placeholders' : 'nothing';
 }
 
-function tableRowHasText(doc: PostmortemDocument, table: Table, line: number, placeholders: Placeholder[]): boolean {
+function tableRowHasText(doc: PostmortemDocument, table: Table, line: number, placeholders: readonly Placeholder[]): boolean {
   const row = table.rows.find((r) => r.line === line);
   if (!row) return false;
   return row.cells.some((cell, k) => {
@@ -68,7 +70,7 @@ function tableRowHasText(doc: PostmortemDocument, table: Table, line: number, pl
 }
 
 /** The text of `span` with the parts inside `holes` blanked. */
-function blankSpans(source: string, span: Span, holes: { start: number; end: number }[] | { span: Span }[]): string {
+function blankSpans(source: string, span: Span, holes: readonly Span[] | readonly { span: Span }[]): string {
   let out = source.slice(span.start, span.end);
   for (const hole of holes) {
     const h = 'span' in hole ? hole.span : hole;
@@ -78,4 +80,16 @@ function blankSpans(source: string, span: Span, holes: { start: number; end: num
     out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
   }
   return out;
+}
+
+/** Characters of `s` that are not whitespace (as `\s` means it), counted without building a string. */
+function nonSpaceCount(s: string): number {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) count++;
+  return count;
+}
+
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

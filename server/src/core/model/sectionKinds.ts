@@ -28,8 +28,26 @@ const KIND_PATTERNS: [SectionKind, RegExp][] = [
 /** A heading that is only a time or a date, as in timelines written one heading per event. */
 const TIMESTAMP_HEADING = /^(?:~?\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/;
 
+/** Enough for the headings of many open documents; a memo starts afresh when it is full. */
+const MAX_MEMO = 2000;
+
+/** Remembers a function of a heading's text: every rule asks about the same few headings again and again. */
+function memoised<T>(compute: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      if (memo.size >= MAX_MEMO) memo.clear();
+      memo.set(text, (out = compute(text)));
+    }
+    return out;
+  };
+}
+
 /** Lower-cases a heading and strips numbering, emoji, markup and trailing punctuation. */
-export function normalizeHeading(text: string): string {
+export const normalizeHeading: (text: string) => string = memoised(normalizeUncached);
+
+function normalizeUncached(text: string): string {
   return text
     .toLowerCase()
     .replace(/[*_`~]/g, '')
@@ -42,16 +60,14 @@ export function normalizeHeading(text: string): string {
 }
 
 /** Whether a heading is a timestamp (an event in a heading-per-event timeline). */
-export function isTimestampHeading(text: string): boolean {
-  return TIMESTAMP_HEADING.test(normalizeHeading(text).replace(/^~/, ''));
-}
+export const isTimestampHeading: (text: string) => boolean = memoised((text) => TIMESTAMP_HEADING.test(normalizeHeading(text).replace(/^~/, '')));
 
 /** The kind a heading names by its own words, or 'other'. */
-export function kindOfHeading(text: string): SectionKind {
-  const normalized = normalizeHeading(text);
-  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(normalized)) return kind;
+export const kindOfHeading: (text: string) => SectionKind = memoised((text) => {
+  const words = normalizeHeading(text);
+  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(words)) return kind;
   return 'other';
-}
+});
 
 /** Kinds that are never a phase of a timeline. */
 const ANALYSIS_KINDS: SectionKind[] = ['rootCause', 'contributingFactors', 'fiveWhys', 'actionItems', 'lessonsLearned', 'whatWentWell', 'whatWentWrong', 'whereWeGotLucky'];
@@ -107,6 +123,15 @@ export function canonicalIndex(kind: SectionKind): number {
  * written for level 2, so their own sub-headings move with the level; line breaks use `eol`.
  */
 export function sectionSkeleton(kind: SectionKind, level: number, eol: string): string | undefined {
+  const key = `${kind} ${level} ${eol}`;
+  if (!skeletons.has(key)) skeletons.set(key, buildSkeleton(kind, level, eol));
+  return skeletons.get(key);
+}
+
+/** Skeletons already written: a handful of kinds, levels and line endings. */
+const skeletons = new Map<string, string | undefined>();
+
+function buildSkeleton(kind: SectionKind, level: number, eol: string): string | undefined {
   const canonical = CANONICAL_SECTIONS.find((s) => s.kind === kind);
   if (!canonical) return undefined;
   const body = canonical.skeleton.replace(/^(#{2,6}) /gm, (_, hashes: string) => `${'#'.repeat(Math.min(6, level + hashes.length - 2))} `);

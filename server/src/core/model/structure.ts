@@ -26,9 +26,9 @@ export function coveredKinds(doc: PostmortemDocument, acceptFields = true): Map<
   if ((doc.fiveWhys?.whys.length ?? 0) > 0 && !covered.has('fiveWhys')) covered.set('fiveWhys', 'whyChain');
   if (acceptFields) {
     // Found only when a bold label names a kind: most documents have none, and the scan is the costly part.
-    let placeholders: Placeholder[] | undefined;
+    let placeholders: readonly Placeholder[] | undefined;
     const lazy = () => (placeholders ??= findPlaceholders(doc));
-    for (let line = 0; line < doc.lines.lineCount; line++) {
+    for (const line of linesWithBold(doc)) {
       const kind = labelKind(doc, line, lazy);
       if (kind && !covered.has(kind)) covered.set(kind, 'field');
     }
@@ -46,10 +46,27 @@ export function isKindCovered(kind: SectionKind, covered: Map<SectionKind, KindE
   return false;
 }
 
-function labelKind(doc: PostmortemDocument, line: number, placeholdersOf: () => Placeholder[]): SectionKind | undefined {
+/** The lines whose prose holds `**` or `__`, in order: the only lines a bold label can be on. */
+function linesWithBold(doc: PostmortemDocument): number[] {
+  const { prose, lines } = doc;
+  const found: number[] = [];
+  let line = 0;
+  let star = prose.indexOf('**');
+  let under = prose.indexOf('__');
+  while (star >= 0 || under >= 0) {
+    const at = star < 0 ? under : under < 0 ? star : Math.min(star, under);
+    while (lines.lineEnds[line] < at) line++;
+    found.push(line);
+    const next = lines.lineEnds[line] + 1;
+    if (star >= 0 && star < next) star = prose.indexOf('**', next);
+    if (under >= 0 && under < next) under = prose.indexOf('__', next);
+  }
+  return found;
+}
+
+function labelKind(doc: PostmortemDocument, line: number, placeholdersOf: () => readonly Placeholder[]): SectionKind | undefined {
   const start = doc.lines.lineStarts[line];
   const prose = doc.prose.slice(start, doc.lines.lineEnds[line]);
-  if (!prose.includes('**') && !prose.includes('__')) return undefined;
   const m = BOLD_LABEL.exec(prose);
   if (!m) return undefined;
   const kind = kindOfHeading(m[1]);
@@ -68,7 +85,7 @@ function labelKind(doc: PostmortemDocument, line: number, placeholdersOf: () => 
 }
 
 /** Whether a span holds letters or digits once placeholders and list markers are taken out. */
-export function hasText(doc: PostmortemDocument, span: Span, placeholders: Placeholder[]): boolean {
+export function hasText(doc: PostmortemDocument, span: Span, placeholders: readonly Placeholder[]): boolean {
   let text = doc.prose.slice(span.start, span.end);
   for (const p of placeholdersIn(placeholders, span)) {
     const from = Math.max(p.span.start, span.start) - span.start;
@@ -81,9 +98,15 @@ export function hasText(doc: PostmortemDocument, span: Span, placeholders: Place
 /** Whether the summary (or the lead prose) says what caused the incident. */
 function statesCause(doc: PostmortemDocument): boolean {
   const summaries = doc.sections.filter((s) => s.kind === 'summary');
-  if (summaries.some((s) => CAUSE_STATEMENT.test(doc.prose.slice(s.span.start, s.span.end)))) return true;
+  if (summaries.some((s) => mayStateCause(doc.prose.slice(s.span.start, s.span.end)))) return true;
   const { from, to } = leadSpan(doc);
-  return to > from && CAUSE_STATEMENT.test(doc.prose.slice(from, to));
+  return to > from && mayStateCause(doc.prose.slice(from, to));
+}
+
+/** CAUSE_STATEMENT, tried only when the text has "caus" or "trigger" in it (its ASCII-only /i cannot match otherwise). */
+function mayStateCause(text: string): boolean {
+  const lower = text.toLowerCase();
+  return (lower.includes('caus') || lower.includes('trigger')) && CAUSE_STATEMENT.test(text);
 }
 
 /** The prose between the title (or front matter) and the first section. */
@@ -96,7 +119,8 @@ function leadSpan(doc: PostmortemDocument): { from: number; to: number } {
 /** Whether the prose between the title and the first section reads as a summary. */
 function hasLeadSummary(doc: PostmortemDocument): boolean {
   const { from, to } = leadSpan(doc);
-  if (to <= from) return false;
+  // The words are the lead with line breaks and runs of blanks made single spaces: never longer than the lead.
+  if (to - from < MIN_LEAD_SUMMARY) return false;
   const words = doc.prose
     .slice(from, to)
     .split(/\r?\n|\r/)

@@ -18,7 +18,6 @@ export interface SummaryFacts {
 }
 
 const SUMMARY_WORDS = /\bsummary\b|\boverview\b|\btl;?dr\b|\bexecutive\b/i;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 const STACK_LINE = /^\s+at [\w$<>]+(?:\.[\w$<>]+)+\s?\(.*\)|Traceback \(most recent call last\)|\bException in thread\b|\bpanicked at\b|^\s*File "[^"]+", line \d+|^\s*goroutine \d+ \[/m;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)/g;
@@ -70,23 +69,28 @@ function summaryParts(section: Section): Span[] {
 function measure(doc: PostmortemDocument, part: Span, facts: SummaryFacts): void {
   const text = doc.text.slice(part.start, part.end);
   const prose = doc.prose.slice(part.start, part.end);
-  facts.words += count(prose, WORD);
+  facts.words += countWords(prose);
+  // Fences, code spans and stack traces each need something most summaries lack: look for that first.
+  const fences = text.includes('```') || text.includes('~~~');
+  const ticks = text.includes('`');
+  const stacks = STACK_LINE.test(text);
   let fenceStart = -1;
-  let offset = 0;
-  for (const line of text.split(/(?<=\n)/)) {
-    const fence = FENCE.exec(line);
+  for (let offset = 0; (fences || ticks || stacks) && offset < text.length; ) {
+    const lineEnd = text.indexOf('\n', offset) + 1 || text.length;
+    const line = text.slice(offset, lineEnd);
+    const fence = fences ? FENCE.exec(line) : null;
     if (fence && fenceStart < 0) fenceStart = offset;
     else if (fence) {
       facts.codeBlocks.push({ start: part.start + fenceStart, end: part.start + offset + line.trimEnd().length });
       fenceStart = -1;
-    } else if (fenceStart < 0) {
-      codeSpansOf(text, prose, offset, offset + line.length, part.start, facts);
+    } else if (fenceStart < 0 && ticks) {
+      codeSpansOf(text, prose, offset, lineEnd, part.start, facts);
     }
-    if (STACK_LINE.test(line)) facts.stackTraces.push({ start: part.start + offset, end: part.start + offset + line.trimEnd().length });
-    offset += line.length;
+    if (stacks && STACK_LINE.test(line)) facts.stackTraces.push({ start: part.start + offset, end: part.start + offset + line.trimEnd().length });
+    offset = lineEnd;
   }
   for (const m of prose.matchAll(IPV4)) facts.hosts.push({ start: part.start + m.index, end: part.start + m.index + m[0].length });
-  for (const m of prose.matchAll(HOST)) {
+  for (const m of mayHoldHost(prose) ? prose.matchAll(HOST) : []) {
     const labels = m[0].split('.');
     // `1.323.0` is a version: a host ends in a name (`.internal`, `.com`).
     if (!/^[a-z]{2,}$/i.test(labels[labels.length - 1])) continue;
@@ -98,6 +102,65 @@ function measure(doc: PostmortemDocument, part: Span, facts: SummaryFacts): void
     const m = IMPACT.exec(prose);
     if (m) facts.impact = { start: part.start + m.index, end: part.start + m.index + m[0].length };
   }
+}
+
+/** Whether two dots sit between label characters somewhere, as they must in any HOST match. */
+function mayHoldHost(prose: string): boolean {
+  let inner = 0;
+  for (let dot = prose.indexOf('.'); dot >= 0; dot = prose.indexOf('.', dot + 1)) {
+    if (isLabelChar(prose.charCodeAt(dot - 1)) && isLabelChar(prose.charCodeAt(dot + 1)) && ++inner >= 2) return true;
+  }
+  return false;
+}
+
+function isLabelChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+}
+
+/**
+ * How many words a reader reads: the matches of /[\p{L}\p{N}][\p{L}\p{N}'’.-]*\/gu, counted without building them.
+ * Each maximal run of letters, digits and `'’.-` that holds a letter or digit is one match.
+ */
+function countWords(text: string): number {
+  let count = 0;
+  let inRun = false;
+  let hasWordChar = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let wordChar: boolean;
+    let joiner: boolean;
+    if (c < 128) {
+      wordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      joiner = c === 39 || c === 45 || c === 46;
+    } else {
+      const cp = text.codePointAt(i) as number;
+      if (cp > 0xffff) i++;
+      wordChar = isLetterOrDigit(cp);
+      joiner = cp === 0x2019;
+    }
+    if (wordChar || joiner) {
+      if (!inRun) hasWordChar = false;
+      inRun = true;
+      if (wordChar) hasWordChar = true;
+    } else {
+      if (inRun && hasWordChar) count++;
+      inRun = false;
+    }
+  }
+  return inRun && hasWordChar ? count + 1 : count;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const letterOrDigit = new Map<number, boolean>();
+
+/** `\p{L}` or `\p{N}` for a code point beyond ASCII, remembered (a text uses few such characters). */
+function isLetterOrDigit(cp: number): boolean {
+  let known = letterOrDigit.get(cp);
+  if (known === undefined) {
+    if (letterOrDigit.size > 5000) letterOrDigit.clear();
+    letterOrDigit.set(cp, (known = LETTER_OR_DIGIT.test(String.fromCodePoint(cp))));
+  }
+  return known;
 }
 
 /** Inline code is what the prose blanked out of the text from a backtick on; each run of blanks may hold several. */
@@ -125,6 +188,3 @@ function codeSpansOf(text: string, prose: string, from: number, to: number, base
   }
 }
 
-function count(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
-}

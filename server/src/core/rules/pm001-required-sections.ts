@@ -51,10 +51,11 @@ export default defineRule<{ acceptFields: boolean; unclassifiedLevel: ProblemSev
     const span = doc.title ? doc.title.textSpan : doc.lines.lineSpan(0);
     const level = mainSectionLevel(doc);
     const severity = doc.severity?.level;
-    const rootCauseFix = missing.includes('rootCause') ? insertFix(doc, 'rootCause', level) : undefined;
+    const eol = doc.lines.eol;
+    const rootCauseFix = missing.includes('rootCause') ? insertFix(doc, 'rootCause', level, eol) : undefined;
     for (const kind of missing) {
       // The root-cause skeleton holds a 5-whys chain, so when both are missing one insertion serves both.
-      const fix = kind === 'fiveWhys' && rootCauseFix ? rootCauseFix : insertFix(doc, kind, level);
+      const fix = kind === 'fiveWhys' && rootCauseFix ? rootCauseFix : insertFix(doc, kind, level, eol);
       const why = severity && settings.requiredSections[severity] ? ` (required for ${severity} incidents)` : '';
       report({
         span,
@@ -67,16 +68,16 @@ export default defineRule<{ acceptFields: boolean; unclassifiedLevel: ProblemSev
   },
 });
 
+const KNOWN_KINDS = new Set(CANONICAL_SECTIONS.map((s) => s.kind as string));
+
 /** The kinds required for a severity: its own list, else `default`; unknown kinds are ignored. */
 function requiredKinds(table: Record<string, string[]>, severity: string | undefined): SectionKind[] {
   const list = (severity !== undefined && table[severity]) || table.default || [];
-  const known = new Set(CANONICAL_SECTIONS.map((s) => s.kind as string));
-  return [...new Set(list)].filter((kind) => known.has(kind)).sort((a, b) => canonicalIndex(a as SectionKind) - canonicalIndex(b as SectionKind)) as SectionKind[];
+  return [...new Set(list)].filter((kind) => KNOWN_KINDS.has(kind)).sort((a, b) => canonicalIndex(a as SectionKind) - canonicalIndex(b as SectionKind)) as SectionKind[];
 }
 
 /** Inserts the canonical skeleton; a missing 5 whys goes inside an existing root-cause section. */
-function insertFix(doc: PostmortemDocument, kind: SectionKind, level: number): Fix | undefined {
-  const eol = doc.lines.eol;
+function insertFix(doc: PostmortemDocument, kind: SectionKind, level: number, eol: string): Fix | undefined {
   const host = kind === 'fiveWhys' ? doc.sections.find((s) => s.kind === 'rootCause' && s.level <= level) : undefined;
   const at = host ? { offset: host.span.end, before: false } : insertionPoint(doc, kind, level);
   const skeleton = sectionSkeleton(kind, host ? host.level + 1 : level, eol);
