@@ -22,7 +22,7 @@ export interface PostmortemLintApi {
   incidents: IncidentsView;
   statusBar: OverdueStatusBar;
   metrics: MetricsPanel;
-  /** Resolves once the views have loaded what the server indexed after the latest change. */
+  /** Resolves once the workspace has been indexed and the views show the latest index. */
   refreshed(): Promise<void>;
 }
 
@@ -64,11 +64,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     await refresh();
   });
 
-  languageClient.onNotification(IndexChangedNotification.type, () => void refresh());
+  // The server scans the workspace after it starts and says so; until then the views are empty.
+  let markIndexed: () => void = () => undefined;
+  const indexed = new Promise<void>((resolve) => (markIndexed = resolve));
+  languageClient.onNotification(IndexChangedNotification.type, () => void refresh().then(markIndexed));
   await languageClient.start();
   await refresh();
   const extendMarkdownIt = (md: MarkdownIt) => md.use(postmortemMarkdownIt, { today: () => readSettings(undefined).today || undefined });
-  return { extendMarkdownIt, client: languageClient, actionItems, incidents, statusBar, metrics, refreshed: () => refreshing };
+  return { extendMarkdownIt, client: languageClient, actionItems, incidents, statusBar, metrics, refreshed: () => indexed.then(() => refreshing) };
 }
 
 export async function deactivate(): Promise<void> {
