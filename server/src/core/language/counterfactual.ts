@@ -1,7 +1,7 @@
 import type { Span } from '../model/lineIndex';
 import type { Fix } from '../rules/rule';
 import { personEndingAt, type Token } from './people';
-import { analyseProse } from './sentences';
+import { sentencesMatching } from './sentences';
 import { sentenceStartsAt, spacesOnly, startCase } from './rewrite';
 
 /**
@@ -39,12 +39,16 @@ const PRONOUNS: Record<string, 'both' | 'should'> = {
 };
 const PLURAL_SUBJECTS = new Set(['these', 'those', 'they', 'we']);
 
+/** Every judgement has a "should…" or "could…" word, or an "if" with a "would…" word in its sentence. */
+const MODAL_HINT = /\b(?:should|could|would)/gi;
+
 /** Finds counterfactual judgements of people in the prose; `you should have` is left to the blame lexicon. */
 export function findCounterfactuals(prose: string, text: string): Counterfactual[] {
   const found: Counterfactual[] = [];
-  const { sentences, tokens, lower } = analyseProse(prose);
-  const gapOk = (a: number, b: number) => spacesOnly(prose, tokens[a].end, tokens[b].start);
-  for (const { from: first, to: end } of sentences) {
+  for (const { tokens, lower } of sentencesMatching(prose, MODAL_HINT)) {
+    const first = 0;
+    const end = tokens.length;
+    const gapOk = (a: number, b: number) => spacesOnly(prose, tokens[a].end, tokens[b].start);
     const word = (k: number) => (k >= first && k < end ? lower[k] : '');
     let wouldHave: boolean | undefined;
     for (let i = first; i < end; i++) {
