@@ -1,6 +1,7 @@
 import type { Span } from '../model/lineIndex';
 import type { Fix } from '../rules/rule';
 import { isCapitalised, isHandle } from './people';
+import { matchesIn, type Window } from './candidates';
 import { phraseMatcher } from './phrases';
 import { sentenceStartsAt, startCase } from './rewrite';
 
@@ -73,16 +74,14 @@ export interface BlameWording {
 /** Finds accusatory wording in `prose` (masked text); `text` is the document, for the rewrites. */
 export function findBlameWording(prose: string, text: string, extra: readonly string[]): BlameWording[] {
   const found: BlameWording[] = [];
-  const lineStartOf = lineStarts(prose);
   for (const match of phraseMatcher(BLAME_PHRASES, extra).findAll(prose)) {
     const entry = BY_PHRASE.get(match.phrase.toLowerCase());
     const span = { start: match.index, end: match.index + match.found.length };
     if (entry && (isTechnical(prose, span, entry) || isNegated(prose, span.start, entry.generic))) continue;
-    if (isMention(prose, span) || isReaderQuestion(prose, lineStartOf(span.start), span.start)) continue;
+    if (isMention(prose, span) || isReaderQuestion(prose, lineStart(prose, span.start), span.start)) continue;
     found.push({ span, found: match.found, phrase: match.phrase, builtIn: !!entry, suggestions: entry ? rewrites(text, span, match.found, entry) : [] });
   }
-  NAMED_FAULT.lastIndex = 0;
-  for (let m = NAMED_FAULT.exec(prose); m; m = NAMED_FAULT.exec(prose)) {
+  for (const m of matchesIn(NAMED_FAULT, prose, faultWindows(prose))) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (!(isHandle(m[1]) || isCapitalised(m[1])) || isNegated(prose, span.start)) continue;
     const entry = ENTRIES[0];
@@ -107,14 +106,18 @@ function isReaderQuestion(prose: string, lineStart: number, at: number): boolean
   return /^[\s>*_#-]*(?:Q|Question)\s?[:.]/.test(prose.slice(lineStart, Math.min(at, lineStart + 40)));
 }
 
-/** Line starts for increasing offsets, found by scanning forward once (matches come left to right). */
-function lineStarts(prose: string): (at: number) => number {
-  let lineStart = 0;
-  let scanned = 0;
-  return (at) => {
-    for (; scanned < at; scanned++) if (prose.charCodeAt(scanned) === 10) lineStart = scanned + 1;
-    return lineStart;
-  };
+/** The start of the line holding `at`. */
+function lineStart(prose: string, at: number): number {
+  return at > 0 ? prose.lastIndexOf('\n', at - 1) + 1 : 0;
+}
+
+/** Where "<name>'s fault" may start: up to 42 characters before the `'s` and the spaces before each "fault". */
+function* faultWindows(prose: string): Iterable<Window> {
+  for (let at = prose.indexOf('fault'); at >= 0; at = prose.indexOf('fault', at + 1)) {
+    let end = at;
+    while (end > 0 && /\s/.test(prose[end - 1])) end--;
+    if (end < at && prose[end - 1] === 's' && "'’".includes(prose[end - 2] ?? 's')) yield [end - 44, end - 3];
+  }
 }
 
 function isTechnical(prose: string, span: Span, entry: BlameEntry): boolean {
