@@ -74,11 +74,12 @@ export interface BlameWording {
 /** Finds accusatory wording in `prose` (masked text); `text` is the document, for the rewrites. */
 export function findBlameWording(prose: string, text: string, extra: readonly string[]): BlameWording[] {
   const found: BlameWording[] = [];
+  const lineStartOf = lineStarts(prose);
   for (const match of phraseMatcher(BLAME_PHRASES, extra).findAll(prose)) {
     const entry = BY_PHRASE.get(match.phrase.toLowerCase());
     const span = { start: match.index, end: match.index + match.found.length };
     if (entry && (isTechnical(prose, span, entry) || isNegated(prose, span.start, entry.generic))) continue;
-    if (isMention(prose, span) || isReaderQuestion(prose, lineStart(prose, span.start), span.start)) continue;
+    if (isMention(prose, span) || isReaderQuestion(prose, lineStartOf(span.start), span.start)) continue;
     found.push({ span, found: match.found, phrase: match.phrase, builtIn: !!entry, suggestions: entry ? rewrites(text, span, match.found, entry) : [] });
   }
   for (const m of matchesIn(NAMED_FAULT, prose, faultWindows(prose))) {
@@ -106,9 +107,14 @@ function isReaderQuestion(prose: string, lineStart: number, at: number): boolean
   return /^[\s>*_#-]*(?:Q|Question)\s?[:.]/.test(prose.slice(lineStart, Math.min(at, lineStart + 40)));
 }
 
-/** The start of the line holding `at`. */
-function lineStart(prose: string, at: number): number {
-  return at > 0 ? prose.lastIndexOf('\n', at - 1) + 1 : 0;
+/** Line starts for increasing offsets, found by jumping from line to line once (matches come left to right). */
+function lineStarts(prose: string): (at: number) => number {
+  let lineStart = 0;
+  let next = prose.indexOf('\n');
+  return (at) => {
+    for (; next >= 0 && next < at; next = prose.indexOf('\n', next + 1)) lineStart = next + 1;
+    return lineStart;
+  };
 }
 
 /** Where "<name>'s fault" may start: up to 42 characters before the `'s` and the spaces before each "fault". */

@@ -1,6 +1,6 @@
 import type { Span } from '../model/lineIndex';
 import type { Fix } from '../rules/rule';
-import { personEndingAt, type PersonKind, type Token } from './people';
+import { lowerWordAt, nextWordStart, personEndingAt, type PersonKind, type Token } from './people';
 import { sentencesMatching } from './sentences';
 import { clauseEnd, passive, spacesOnly, startCase } from './rewrite';
 
@@ -58,10 +58,23 @@ const FAILURE_HINT = new RegExp(
   'gi',
 );
 
+/**
+ * Whether the hint at `at` may start a failure phrase: the common words only in their phrases ("did not", "caused
+ * an"). Unreadable (very long) words are taken as possible.
+ */
+function mayFail(prose: string, at: number): boolean {
+  const word = lowerWordAt(prose, at);
+  if (word !== 'did' && word !== 'caused' && word !== 'introduced') return true;
+  const next = nextWordStart(prose, at);
+  const after = next === undefined ? undefined : next < 0 ? '' : lowerWordAt(prose, next);
+  if (after === undefined) return true;
+  return word === 'did' ? after === 'not' : DETERMINERS.has(after);
+}
+
 /** Finds people named as the cause of a failure in the prose. */
 export function findNamedBlame(prose: string, text: string): NamedBlame[] {
   const found: NamedBlame[] = [];
-  for (const { span: sentence, tokens, lower } of sentencesMatching(prose, FAILURE_HINT)) {
+  for (const { span: sentence, tokens, lower } of sentencesMatching(prose, FAILURE_HINT, (at) => mayFail(prose, at))) {
     const end = tokens.length;
     const gapOk = (a: number, b: number) => spacesOnly(prose, tokens[a].end, tokens[b].start);
     for (let i = 0; i < end; i++) {

@@ -102,6 +102,33 @@ export function wordsIn(text: string, span: Span): Token[] {
   return tokens;
 }
 
+/** The longest word read at a trigger; longer words are taken as possible matches, so hostile text stays linear. */
+const LONGEST_HINT = 40;
+
+/** The word starting at `at` in lower case ('' when none starts there), or undefined when it is too long to read. */
+export function lowerWordAt(text: string, at: number): string | undefined {
+  const end = wordEnd(text, at);
+  return end < 0 ? undefined : text.slice(at, end).toLowerCase();
+}
+
+/**
+ * Where the word after the one starting at `at` starts, when only spaces or emphasis markers separate them; -1 when
+ * there is none, undefined when the word at `at` is too long to read.
+ */
+export function nextWordStart(text: string, at: number): number | undefined {
+  const end = wordEnd(text, at);
+  if (end < 0) return undefined;
+  let next = end;
+  while (next < text.length && ' \t\r\n*_'.includes(text[next])) next++;
+  return next > end && next < text.length ? next : -1;
+}
+
+function wordEnd(text: string, at: number): number {
+  let end = at;
+  if (isWordChar(text.charCodeAt(at))) while (end < text.length && isWordTail(text.charCodeAt(end))) if (++end - at > LONGEST_HINT) return -1;
+  return end;
+}
+
 function isWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }

@@ -43,16 +43,16 @@ export function analyseProse(prose: string): ProseAnalysis {
 }
 
 /**
- * The sentences holding a match of `trigger` (a global regex run over the prose), each once and in order, with their
- * words. Most prose holds no trigger, so only the few sentences around the matches are found and cut into words.
+ * The sentences holding a match of `trigger` (a global regex run over the prose) that `accept` takes, each once and in
+ * order, with their words. Most prose holds no trigger, so only the few sentences around matches are cut into words.
  */
-export function sentencesMatching(prose: string, trigger: RegExp): SentenceWords[] {
+export function sentencesMatching(prose: string, trigger: RegExp, accept?: (at: number, span: Span) => boolean): SentenceWords[] {
   const found: SentenceWords[] = [];
   const cursor = new SentenceCursor(prose);
   trigger.lastIndex = 0;
   for (let m = trigger.exec(prose); m; m = trigger.exec(prose)) {
     const span = cursor.sentenceAt(m.index);
-    if (!span) continue;
+    if (!span || (accept && !accept(m.index, span))) continue;
     const tokens = wordsIn(prose, span);
     found.push({ span, tokens, lower: lowerWords(prose, span, tokens) });
     // The rest of this sentence is read already.
