@@ -5,7 +5,8 @@ import { findNamedBlame } from '../../server/src/core/language/namedBlame';
 import { personEndingAt, tokenize } from '../../server/src/core/language/people';
 import { hostKind, urlsInProse } from '../../server/src/core/language/publicSafety';
 import { findSecrets } from '../../server/src/core/language/secrets';
-import { analyseProse, splitSentences } from '../../server/src/core/language/sentences';
+import { aroundLiteral, matchesIn } from '../../server/src/core/language/candidates';
+import { analyseProse, sentencesMatching, splitSentences } from '../../server/src/core/language/sentences';
 import { parsePostmortem } from '../../server/src/core/model/parse';
 
 const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -19,6 +20,17 @@ describe('language: sentences', () => {
 
   it('keeps initials and versions inside a sentence', () => {
     assert.deepEqual(texts('J. Birchall shipped v1.2.3 today.'), ['J. Birchall shipped v1.2.3 today.']);
+  });
+
+  it('finds the sentences around triggers with the words a whole-prose analysis gives them', () => {
+    const prose = '# Dave forgot\n\nOne two. Then Dave\nforgot to renew it, e.g. twice.\n- Bob forgot\n| a forgot | b |\n\n  forgot';
+    const { sentences, tokens } = analyseProse(prose);
+    const expected = sentences
+      .filter((s) => tokens.slice(s.from, s.to).some((t) => t.text === 'forgot'))
+      .map((s) => ({ span: s.span, words: tokens.slice(s.from, s.to) }));
+    const found = sentencesMatching(prose, /forgot/g).map((s) => ({ span: s.span, words: s.tokens }));
+    assert.deepEqual(found, expected);
+    assert.equal(found.length, 5);
   });
 
   it('assigns every word to its sentence', () => {
@@ -91,10 +103,34 @@ describe('language: secrets', () => {
     assert.deepEqual(findSecrets(text), []);
   });
 
+  it('tries a pattern near its marks and finds what a global scan finds', () => {
+    const text = 'xoxb-1234567890-abc and xoxp-0987654321-zyx, not axoxb-1234567890-abc';
+    const pattern = /(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}/g;
+    assert.deepEqual(
+      matchesIn(pattern, text, aroundLiteral(text, 'xox', 0, 0)).map((m) => m.index),
+      [...text.matchAll(pattern)].map((m) => m.index),
+    );
+  });
+
   it('stays linear on hostile input', () => {
     const started = Date.now();
     findSecrets('-----BEGIN PRIVATE KEY-----'.repeat(5000) + 'eyJ' + 'a'.repeat(100000));
     assert.ok(Date.now() - started < 500);
+  });
+});
+
+describe('language: hostile input', () => {
+  it('reads runs of one character and thousands of repeated keywords in linear time', () => {
+    const inputs = [...'a .-_@:=*\n\'’|#'].map((ch) => ch.repeat(100000));
+    for (const word of ['should-', 'would ', 'did-', 'password=', "Dave's fault ", 'x://u:p@', 'human error ', 'made ', 'failed ']) inputs.push(word.repeat(5000));
+    for (const text of inputs) {
+      const started = Date.now();
+      findBlameWording(text, text, []);
+      findNamedBlame(text, text);
+      findCounterfactuals(text, text);
+      findSecrets(text);
+      assert.ok(Date.now() - started < 1000, JSON.stringify(text.slice(0, 20)));
+    }
   });
 });
 

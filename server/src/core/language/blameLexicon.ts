@@ -1,6 +1,7 @@
 import type { Span } from '../model/lineIndex';
 import type { Fix } from '../rules/rule';
 import { isCapitalised, isHandle } from './people';
+import { matchesIn, type Window } from './candidates';
 import { phraseMatcher } from './phrases';
 import { sentenceStartsAt, startCase } from './rewrite';
 
@@ -81,8 +82,7 @@ export function findBlameWording(prose: string, text: string, extra: readonly st
     if (isMention(prose, span) || isReaderQuestion(prose, lineStartOf(span.start), span.start)) continue;
     found.push({ span, found: match.found, phrase: match.phrase, builtIn: !!entry, suggestions: entry ? rewrites(text, span, match.found, entry) : [] });
   }
-  NAMED_FAULT.lastIndex = 0;
-  for (let m = NAMED_FAULT.exec(prose); m; m = NAMED_FAULT.exec(prose)) {
+  for (const m of matchesIn(NAMED_FAULT, prose, faultWindows(prose))) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (!(isHandle(m[1]) || isCapitalised(m[1])) || isNegated(prose, span.start)) continue;
     const entry = ENTRIES[0];
@@ -107,14 +107,23 @@ function isReaderQuestion(prose: string, lineStart: number, at: number): boolean
   return /^[\s>*_#-]*(?:Q|Question)\s?[:.]/.test(prose.slice(lineStart, Math.min(at, lineStart + 40)));
 }
 
-/** Line starts for increasing offsets, found by scanning forward once (matches come left to right). */
+/** Line starts for increasing offsets, found by jumping from line to line once (matches come left to right). */
 function lineStarts(prose: string): (at: number) => number {
   let lineStart = 0;
-  let scanned = 0;
+  let next = prose.indexOf('\n');
   return (at) => {
-    for (; scanned < at; scanned++) if (prose.charCodeAt(scanned) === 10) lineStart = scanned + 1;
+    for (; next >= 0 && next < at; next = prose.indexOf('\n', next + 1)) lineStart = next + 1;
     return lineStart;
   };
+}
+
+/** Where "<name>'s fault" may start: up to 42 characters before the `'s` and the spaces before each "fault". */
+function* faultWindows(prose: string): Iterable<Window> {
+  for (let at = prose.indexOf('fault'); at >= 0; at = prose.indexOf('fault', at + 1)) {
+    let end = at;
+    while (end > 0 && /\s/.test(prose[end - 1])) end--;
+    if (end < at && prose[end - 1] === 's' && "'’".includes(prose[end - 2] ?? 's')) yield [end - 44, end - 3];
+  }
 }
 
 function isTechnical(prose: string, span: Span, entry: BlameEntry): boolean {

@@ -1,7 +1,7 @@
 import type { Span } from '../model/lineIndex';
 import type { Fix } from '../rules/rule';
-import { personEndingAt, type Token } from './people';
-import { analyseProse } from './sentences';
+import { lowerWordAt, nextWordStart, personEndingAt, type Token } from './people';
+import { sentencesMatching } from './sentences';
 import { sentenceStartsAt, spacesOnly, startCase } from './rewrite';
 
 /**
@@ -39,12 +39,44 @@ const PRONOUNS: Record<string, 'both' | 'should'> = {
 };
 const PLURAL_SUBJECTS = new Set(['these', 'those', 'they', 'we']);
 
+/** Every judgement has a "should…" or "could…" word, or an "if" with a "would…" word in its sentence. */
+const MODAL_HINT = /\b(?:should|could|would)/gi;
+
+/**
+ * Whether the modal at `at` may start a judgement: "should have", "could not have", "should've", or "would" in a
+ * sentence with an "if". Unreadable (very long) words are taken as possible.
+ */
+function judgementHint(prose: string): (at: number, span: Span) => boolean {
+  let checked: Span | undefined;
+  let hasIf = false;
+  return (at, span) => {
+    const modal = lowerWordAt(prose, at);
+    if (modal === undefined) return true;
+    if (modal.startsWith('would')) {
+      // Asked once per sentence: a sentence of many "would"s is read once.
+      if (checked !== span) hasIf = /\bif\b/i.test(prose.slice(span.start, span.end));
+      checked = span;
+      return hasIf;
+    }
+    if (modal.endsWith("'ve") || modal.endsWith('’ve')) return true;
+    const next = nextWordStart(prose, at);
+    const word = next === undefined ? undefined : next < 0 ? '' : lowerWordAt(prose, next);
+    if (word === undefined) return true;
+    if (word !== 'not' && word !== 'never') return word === 'have';
+    const after = nextWordStart(prose, next as number);
+    if (after === undefined) return true;
+    const third = after < 0 ? '' : lowerWordAt(prose, after);
+    return third === undefined || third === 'have';
+  };
+}
+
 /** Finds counterfactual judgements of people in the prose; `you should have` is left to the blame lexicon. */
 export function findCounterfactuals(prose: string, text: string): Counterfactual[] {
   const found: Counterfactual[] = [];
-  const { sentences, tokens, lower } = analyseProse(prose);
-  const gapOk = (a: number, b: number) => spacesOnly(prose, tokens[a].end, tokens[b].start);
-  for (const { from: first, to: end } of sentences) {
+  for (const { tokens, lower } of sentencesMatching(prose, MODAL_HINT, judgementHint(prose))) {
+    const first = 0;
+    const end = tokens.length;
+    const gapOk = (a: number, b: number) => spacesOnly(prose, tokens[a].end, tokens[b].start);
     const word = (k: number) => (k >= first && k < end ? lower[k] : '');
     let wouldHave: boolean | undefined;
     for (let i = first; i < end; i++) {

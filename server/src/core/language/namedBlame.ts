@@ -1,7 +1,7 @@
 import type { Span } from '../model/lineIndex';
 import type { Fix } from '../rules/rule';
-import { personEndingAt, type PersonKind, type Token } from './people';
-import { analyseProse } from './sentences';
+import { lowerWordAt, nextWordStart, personEndingAt, type PersonKind, type Token } from './people';
+import { sentencesMatching } from './sentences';
 import { clauseEnd, passive, spacesOnly, startCase } from './rewrite';
 
 /** A person named as the agent of a failure: "Dave forgot to…", "@jsmith pushed a broken commit". */
@@ -48,31 +48,53 @@ const BETWEEN = new Set(['also', 'then', 'later', 'again', 'had', 'has', 'just',
 /** A person right after these is an object, not the subject: "escalated to Dave", "paged by Alice". */
 const BEFORE_OBJECT = new Set(['by', 'to', 'with', 'for', 'from', 'of', 'than', 'at', 'about', 'told', 'asked', 'pinged', 'paged', 'thanks']);
 
+/**
+ * Finds sentences that may hold a failure phrase: a superset of the phrases `failureAt` accepts, each found by a
+ * word of the phrase. Most sentences hold none, so only these are cut into words.
+ */
+const FAILURE_HINT = new RegExp(
+  `\\b(?:${[...ADVERBS, 'forgot', 'forgets', 'neglected', 'missed', 'overlooked', 'ignored', 'broke', 'botched', 'bungled', 'caused', 'introduced', 'did'].join('|')}` +
+    `|${[...BAD].join('|')}|failed[\\s*_]+to|messed[\\s*_]+up|screwed[\\s*_]+up|made[\\s*_]+an?[\\s*_]+(?:mistake|error))`,
+  'gi',
+);
+
+/**
+ * Whether the hint at `at` may start a failure phrase: the common words only in their phrases ("did not", "caused
+ * an"). Unreadable (very long) words are taken as possible.
+ */
+function mayFail(prose: string, at: number): boolean {
+  const word = lowerWordAt(prose, at);
+  if (word !== 'did' && word !== 'caused' && word !== 'introduced') return true;
+  const next = nextWordStart(prose, at);
+  const after = next === undefined ? undefined : next < 0 ? '' : lowerWordAt(prose, next);
+  if (after === undefined) return true;
+  return word === 'did' ? after === 'not' : DETERMINERS.has(after);
+}
+
 /** Finds people named as the cause of a failure in the prose. */
 export function findNamedBlame(prose: string, text: string): NamedBlame[] {
   const found: NamedBlame[] = [];
-  const { sentences, tokens, lower } = analyseProse(prose);
-  const gapOk = (a: number, b: number) => spacesOnly(prose, tokens[a].end, tokens[b].start);
-  for (const sentence of sentences) {
-    const { from: first, to: end } = sentence;
-    for (let i = first; i < end; i++) {
+  for (const { span: sentence, tokens, lower } of sentencesMatching(prose, FAILURE_HINT, (at) => mayFail(prose, at))) {
+    const end = tokens.length;
+    const gapOk = (a: number, b: number) => spacesOnly(prose, tokens[a].end, tokens[b].start);
+    for (let i = 0; i < end; i++) {
       if (!TRIGGERS.has(lower[i])) continue;
       const word = (k: number) => (k < end && (k === i || gapOk(k - 1, k)) ? lower[k] : '');
       const failure = failureAt(word, i);
       if (!failure) continue;
       let last = failure.from - 1;
-      while (last >= first && BETWEEN.has(lower[last]) && gapOk(last, last + 1)) last--;
-      if (last < first || !gapOk(last, last + 1)) continue;
-      const person = personEndingAt(tokens, first, last, gapOk, failure.humanOnly);
+      while (last >= 0 && BETWEEN.has(lower[last]) && gapOk(last, last + 1)) last--;
+      if (last < 0 || !gapOk(last, last + 1)) continue;
+      const person = personEndingAt(tokens, 0, last, gapOk, failure.humanOnly);
       if (!person) continue;
-      if (person.from > first && gapOk(person.from - 1, person.from) && BEFORE_OBJECT.has(lower[person.from - 1])) continue;
+      if (person.from > 0 && gapOk(person.from - 1, person.from) && BEFORE_OBJECT.has(lower[person.from - 1])) continue;
       const span = { start: tokens[person.from].start, end: tokens[failure.to].end };
       found.push({
         span,
         who: text.slice(span.start, tokens[person.to].end),
         kind: person.kind,
         what: text.slice(tokens[failure.from].start, span.end),
-        suggestions: rewrites(text, prose, tokens, failure, span, span.start === sentence.span.start, gapOk, end),
+        suggestions: rewrites(text, prose, tokens, failure, span, span.start === sentence.start, gapOk, end),
       });
       i = failure.to;
     }

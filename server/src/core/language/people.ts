@@ -1,3 +1,5 @@
+import type { Span } from '../model/lineIndex';
+
 /**
  * Recognising people in prose: names, @handles and job roles. The first-name list is deliberately short of
  * names that are also common words or tools ("Mark", "Grant", "May", "Ruby", "Julia"): a missed name costs less
@@ -63,15 +65,76 @@ export interface Token {
   end: number;
 }
 
-// An @ starts a word only where it cannot be the middle of an e-mail address.
-const WORD = /(?<![A-Za-z0-9_.])@[A-Za-z0-9_][A-Za-z0-9_'’-]*|[A-Za-z0-9_][A-Za-z0-9_'’-]*/g;
-
 /** The words of `text`, with offsets shifted by `base` (`text` is usually the whole masked prose). */
 export function tokenize(text: string, base: number): Token[] {
+  const tokens = wordsIn(text, { start: 0, end: text.length });
+  if (!base) return tokens;
+  return tokens.map((t) => ({ text: t.text, start: t.start + base, end: t.end + base }));
+}
+
+/**
+ * The words of `text` inside `span`: runs of letters, digits, `_`, apostrophes and hyphens that start with a letter,
+ * digit or `_`, or with an `@` that cannot be the middle of an e-mail address. A loop, not a regex: a word is
+ * found where it starts, so scanning from a sentence's start finds the words a scan from the top would.
+ */
+export function wordsIn(text: string, span: Span): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  for (let i = span.start; i < span.end; ) {
+    const code = text.charCodeAt(i);
+    let head = i;
+    if (code === 64 /* @ */) {
+      const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+      if (!isWordChar(text.charCodeAt(i + 1)) || isWordChar(before) || before === 46 /* . */) {
+        i++;
+        continue;
+      }
+      head = i + 1;
+    } else if (!isWordChar(code)) {
+      i++;
+      continue;
+    }
+    let end = head + 1;
+    while (end < text.length && isWordTail(text.charCodeAt(end))) end++;
+    if (end > span.end) break;
+    tokens.push({ text: text.slice(i, end), start: i, end });
+    i = end;
+  }
   return tokens;
+}
+
+/** The longest word read at a trigger; longer words are taken as possible matches, so hostile text stays linear. */
+const LONGEST_HINT = 40;
+
+/** The word starting at `at` in lower case ('' when none starts there), or undefined when it is too long to read. */
+export function lowerWordAt(text: string, at: number): string | undefined {
+  const end = wordEnd(text, at);
+  return end < 0 ? undefined : text.slice(at, end).toLowerCase();
+}
+
+/**
+ * Where the word after the one starting at `at` starts, when only spaces or emphasis markers separate them; -1 when
+ * there is none, undefined when the word at `at` is too long to read.
+ */
+export function nextWordStart(text: string, at: number): number | undefined {
+  const end = wordEnd(text, at);
+  if (end < 0) return undefined;
+  let next = end;
+  while (next < text.length && ' \t\r\n*_'.includes(text[next])) next++;
+  return next > end && next < text.length ? next : -1;
+}
+
+function wordEnd(text: string, at: number): number {
+  let end = at;
+  if (isWordChar(text.charCodeAt(at))) while (end < text.length && isWordTail(text.charCodeAt(end))) if (++end - at > LONGEST_HINT) return -1;
+  return end;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+function isWordTail(code: number): boolean {
+  return isWordChar(code) || code === 39 || code === 0x2019 || code === 45;
 }
 
 /** What kind of person a subject names. */

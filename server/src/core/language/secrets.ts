@@ -1,4 +1,5 @@
 import type { Span } from '../model/lineIndex';
+import { aroundLiteral, assignmentMarks, keyEnd, matchesIn, type Window } from './candidates';
 
 /** A credential found in the text and how to redact it. */
 export interface SecretFinding {
@@ -18,6 +19,9 @@ interface TokenPattern {
   pattern: RegExp;
   /** Characters of the prefix kept visible when redacting. */
   keep: number;
+  /** A literal every match holds `at` characters after its start; without one the pattern scans the text. */
+  literal?: string;
+  at?: number;
 }
 
 /**
@@ -26,13 +30,13 @@ interface TokenPattern {
  */
 const TOKEN_PATTERNS: TokenPattern[] = [
   { label: 'AWS access key id', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, keep: 4 },
-  { label: 'GitHub token', pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])/g, keep: 4 },
-  { label: 'GitHub token', pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,244}/g, keep: 11 },
-  { label: 'Slack token', pattern: /(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}/g, keep: 5 },
-  { label: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,120}/g, keep: 33 },
-  { label: 'JSON Web Token', pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,4000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{10,1000}/g, keep: 3 },
-  { label: 'Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g, keep: 4 },
-  { label: 'Stripe live key', pattern: /(?<![A-Za-z0-9])[sr]k_live_[0-9A-Za-z]{16,247}/g, keep: 8 },
+  { label: 'GitHub token', pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])/g, keep: 4, literal: 'gh', at: 0 },
+  { label: 'GitHub token', pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,244}/g, keep: 11, literal: 'github_pat_', at: 0 },
+  { label: 'Slack token', pattern: /(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}/g, keep: 5, literal: 'xox', at: 0 },
+  { label: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,120}/g, keep: 33, literal: 'hooks.slack.com/', at: 8 },
+  { label: 'JSON Web Token', pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,4000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{10,1000}/g, keep: 3, literal: 'eyJ', at: 0 },
+  { label: 'Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g, keep: 4, literal: 'AIza', at: 0 },
+  { label: 'Stripe live key', pattern: /(?<![A-Za-z0-9])[sr]k_live_[0-9A-Za-z]{16,247}/g, keep: 8, literal: 'k_live_', at: 1 },
 ];
 
 /** `aws_secret_access_key = …`: a 40-character secret key is only recognisable by its label. */
@@ -59,31 +63,30 @@ const PLACEHOLDER_WORDS = new Set([
 /** Finds credentials anywhere in `text` (code blocks and quotes included: that is where logs get pasted). */
 export function findSecrets(text: string): SecretFinding[] {
   const found: SecretFinding[] = [];
-  const images = spansOf(DATA_URI, text);
+  const images = matchesIn(DATA_URI, text, dataUriWindows(text)).map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const add = (finding: SecretFinding) => {
     const overlaps = (s: Span) => s.start < finding.span.end && finding.span.start < s.end;
     if (!images.some(overlaps) && !found.some((f) => overlaps(f.span))) found.push(finding);
   };
-  for (const { label, pattern, keep } of TOKEN_PATTERNS) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  for (const { label, pattern, keep, literal, at } of TOKEN_PATTERNS) {
+    for (const m of literal ? matchesIn(pattern, text, aroundLiteral(text, literal, at ?? 0, at ?? 0)) : allMatches(pattern, text)) {
       if (looksFake(m[0].slice(keep))) continue;
       const span = { start: m.index, end: m.index + m[0].length };
       add({ span, label, redact: { start: span.start + keep, end: span.end } });
     }
   }
   findPrivateKeys(text, add);
-  for (const [pattern, label] of [[AWS_SECRET, 'AWS secret access key'], [URL_CREDENTIALS, 'password in a URL']] as const) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  const marks = assignmentMarks(text);
+  const awsSecrets = matchesIn(AWS_SECRET, text, keyWindows(text, marks, 5, 'y', 21, 12));
+  for (const [matches, label] of [[awsSecrets, 'AWS secret access key'], [matchesIn(URL_CREDENTIALS, text, urlWindows(text)), 'password in a URL']] as const) {
+    for (const m of matches) {
       const value = m[1];
       if (isPlaceholder(value) || looksFake(value) || value.length < 4) continue;
       const valueStart = m.index + m[0].lastIndexOf(value);
       add({ span: { start: m.index, end: m.index + m[0].length }, label, redact: { start: valueStart, end: valueStart + value.length } });
     }
   }
-  ASSIGNMENT.lastIndex = 0;
-  for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
+  for (const m of matchesIn(ASSIGNMENT, text, keyWindows(text, marks, 3, 'dtyn', 13, 3))) {
     const value = m[2] ?? m[3] ?? m[4];
     if (!looksLikeCredential(m[1].toLowerCase(), value)) continue;
     const valueStart = m.index + m[0].length - value.length - (m[4] === undefined ? 1 : 0);
@@ -134,11 +137,35 @@ function endOfBase64Lines(text: string, from: number): number {
   return at;
 }
 
-function spansOf(pattern: RegExp, text: string): Span[] {
-  const spans: Span[] = [];
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
-  return spans;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m);
+  return found;
+}
+
+/** Where `key: value` keys of `minLength`..`maxLength` characters ending in one of `lastChars` may start. */
+function* keyWindows(text: string, marks: number[], maxSpaces: number, lastChars: string, maxLength: number, minLength: number): Iterable<Window> {
+  for (const mark of marks) {
+    const end = keyEnd(text, mark, maxSpaces);
+    if (end > 0 && lastChars.includes(text[end - 1].toLowerCase())) yield [end - maxLength, end - minLength];
+  }
+}
+
+/** `scheme://user:password@`: a scheme of 2 to 21 characters before `://`, with an `@` close after it. */
+function* urlWindows(text: string): Iterable<Window> {
+  let at = text.indexOf('@');
+  for (const window of aroundLiteral(text, '://', 21, 2)) {
+    const mark = window[1] + 2;
+    if (at >= 0 && at < mark) at = text.indexOf('@', mark);
+    if (at < 0) return;
+    if (at - mark <= 310) yield window;
+  }
+}
+
+/** `data:`: four characters before a colon. */
+function* dataUriWindows(text: string): Iterable<Window> {
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) yield [at - 4, at - 4];
 }
 
 /**
