@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseIsoDate } from '../core/model/dates';
 
 /** The output formats of `--format`. */
@@ -40,28 +40,27 @@ Commands:
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or configuration.`;
 
-/** Parses the command line; throws UsageError for anything it does not understand. */
-export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed;
+/** `parseArgs` in strict mode, its errors turned into UsageError (exit code 2). */
+function parseStrict<T extends ParseArgsConfig['options']>(argv: string[], options: T) {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        fix: { type: 'boolean' },
-        today: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
   }
+}
+
+/** Parses the command line; throws UsageError for anything it does not understand. */
+export function parseCliArgs(argv: string[]): CliArgs {
+  const parsed = parseStrict(argv, {
+    format: { type: 'string', short: 'f' },
+    fix: { type: 'boolean' },
+    today: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  });
   const { values, positionals } = parsed;
   const format = values.format ?? 'stylish';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
@@ -117,25 +116,15 @@ Exit codes: 0 report written, 2 bad usage or configuration.`;
 
 /** Parses the arguments after \`report\`; throws UsageError for anything it does not understand. */
 export function parseReportArgs(argv: string[]): ReportArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        'group-by': { type: 'string' },
-        today: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
+  const parsed = parseStrict(argv, {
+    format: { type: 'string', short: 'f' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    'group-by': { type: 'string' },
+    today: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   const format = values.format ?? 'md';
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown report format "${format}"; use one of ${REPORT_FORMATS.join(', ')}.`);
