@@ -24,8 +24,9 @@ export default tseslint.config(
   },
   {
     // The editor harness is plain Node: CommonJS inside VS Code's extension host (which loads suites and
-    // extensions with require), ES modules for the runner and the provisioning script.
-    files: ['test/editor/**/*.js', 'test/editor/**/*.mjs'],
+    // extensions with require), ES modules for the runner and the provisioning script, the end-to-end test
+    // and `npm run try`.
+    files: ['test/editor/**/*.js', 'test/editor/**/*.mjs', 'test/e2e/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: {
       globals: {
         module: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly',

@@ -1,5 +1,6 @@
 // The whole test run: type-check, lint, build, the unit/fixture/CLI/protocol suites, then the editor suites
-// inside a real VS Code (code-server, provisioned on first use), ending with one "N passed, N failed" line.
+// inside a real VS Code (code-server, provisioned on first use) and the end-to-end test of the packaged
+// .vsix, ending with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,6 +64,8 @@ if (built && step('provision code-server and Chromium for the editor tests', 'no
   const editor = (tests, workspace) => ['test/editor/runEditorTests.mjs', '--extension', '.', '--tests', tests, '--workspace', workspace];
   countedStep('editor suites (code-server)', 'node', editor('test/editor/extension-suite', 'test/editor/workspace'));
   countedStep('editor suites, multi-root (code-server)', 'node', editor('test/editor/multiroot-suite', 'test/editor/multi-root.code-workspace'));
+  // The README's screenshots are refreshed by `npm run test:e2e`; here they go where git does not look.
+  countedStep('end-to-end: the packaged .vsix in code-server', 'node', ['test/e2e/e2e.mjs', '--screenshots', '.vscode-test/screenshots']);
 }
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -1,10 +1,11 @@
 // Starting and stopping code-server for one editor-test run: a fresh profile, a free loopback port, and a
 // process group that is stopped as a whole (the extension host, pty host and file watcher are its children).
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { codeServerConfig, codeServerEntry } from './provision.mjs';
+import { fileURLToPath } from 'node:url';
+import { cacheDir, chromiumPath, codeServerConfig, codeServerEntry, isProvisioned } from './provision.mjs';
 
 /** The environment variable, given to code-server and so to its extension host, naming the results file. */
 export const RESULTS_ENV = 'POSTMORTEM_EDITOR_TEST_RESULTS';
@@ -40,6 +41,59 @@ export function isolatedEnv(dir) {
   const env = { XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache'), XDG_DATA_HOME: join(dir, 'data') };
   for (const folder of Object.values(env)) mkdirSync(folder, { recursive: true });
   return env;
+}
+
+/** Runs provision.mjs (Debian packages, code-server) unless a previous run left its marker; throws on failure. */
+export function ensureProvisioned(log) {
+  if (isProvisioned()) return;
+  log('code-server is not provisioned yet; running provision.mjs');
+  const provisioned = spawnSync(process.execPath, [fileURLToPath(new URL('provision.mjs', import.meta.url))], { stdio: 'inherit' });
+  if (provisioned.status !== 0) throw new Error('provisioning failed');
+}
+
+function isAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let runCount = 0;
+/**
+ * A fresh folder for one run under .vscode-test/runs/, named by `kind`, pid and count; folders of runs whose
+ * process is gone are removed.
+ */
+export function createRunDir(kind = 'run') {
+  const runsDir = join(cacheDir, 'runs');
+  mkdirSync(runsDir, { recursive: true });
+  for (const name of readdirSync(runsDir)) {
+    const pid = Number(name.split('-')[1]);
+    if (!isAlive(pid)) rmSync(join(runsDir, name), { recursive: true, force: true });
+  }
+  const runDir = join(runsDir, `${kind}-${process.pid}-${++runCount}`);
+  mkdirSync(runDir, { recursive: true });
+  return runDir;
+}
+
+/**
+ * Headless Chromium with a profile inside `runDir`. The caller stops it (close()), after its work or on a
+ * signal, so Playwright's own signal handlers are off. `viewport` defaults to Playwright's 1280×720.
+ */
+export async function launchChromium(runDir, { viewport } = {}) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(join(runDir, 'chromium-profile'), {
+    executablePath: chromiumPath,
+    headless: true,
+    ...(viewport ? { viewport } : {}),
+    env: { ...process.env, ...isolatedEnv(join(runDir, 'xdg-chromium')) },
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
 }
 
 /** A free TCP port on the loopback interface (the only network these machines have). */
@@ -85,9 +139,10 @@ export function installVsix(dirs, vsix) {
 
 /**
  * Starts code-server on `port` with `workspacePath` and resolves once it answers /healthz.
- * Returns a handle whose stop() ends the whole process group (SIGTERM, then SIGKILL after 5 s).
+ * Returns a handle whose stop() ends the whole process group (SIGTERM, then SIGKILL after 5 s); `onSpawn` gets
+ * the same handle as soon as the process exists, so a signal during the start-up can stop it too.
  */
-export async function startCodeServer({ dirs, port, workspacePath, env, logFile, onOutput }) {
+export async function startCodeServer({ dirs, port, workspacePath, env, logFile, onOutput, onSpawn }) {
   const out = createWriteStream(logFile);
   const child = spawn(process.execPath, [...commonArgs(dirs), '--bind-addr', `127.0.0.1:${port}`, '--ignore-last-opened', workspacePath], {
     detached: true, // its own process group, so its children are stopped with it
@@ -119,6 +174,7 @@ export async function startCodeServer({ dirs, port, workspacePath, env, logFile,
       kill('SIGKILL');
     },
   };
+  onSpawn?.(handle);
   const deadline = Date.now() + 60000;
   while (Date.now() < deadline) {
     if (exited()) throw new Error(`code-server exited early; see ${logFile}`);

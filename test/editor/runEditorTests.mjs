@@ -21,13 +21,11 @@
 // exit code. Prints the mocha output, then a last line "N passed, N failed"; exits non-zero on a failure, a
 // timeout or a crash, and stops every process it started in all of those cases and on Ctrl-C. A failed run
 // keeps its folder under .vscode-test/runs/ (code-server.log, browser-console.log, results.json).
-import { spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createProfile, freePort, grace, GREP_ENV, installVsix, isolatedEnv, RESULTS_ENV, startCodeServer } from './codeServer.mjs';
-import { cacheDir, chromiumPath, isProvisioned } from './provision.mjs';
+import { createProfile, createRunDir, ensureProvisioned, freePort, grace, GREP_ENV, installVsix, launchChromium, RESULTS_ENV, startCodeServer } from './codeServer.mjs';
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,30 +54,6 @@ function handleSignals() {
   }
 }
 
-function isAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-let runCount = 0;
-/** A fresh folder for one run, named by pid and count; folders of runs whose process is gone are removed. */
-function createRunDir() {
-  const runsDir = join(cacheDir, 'runs');
-  mkdirSync(runsDir, { recursive: true });
-  for (const name of readdirSync(runsDir)) {
-    const pid = Number(name.split('-')[1]);
-    if (!isAlive(pid)) rmSync(join(runsDir, name), { recursive: true, force: true });
-  }
-  const runDir = join(runsDir, `run-${process.pid}-${++runCount}`);
-  mkdirSync(runDir, { recursive: true });
-  return runDir;
-}
-
 /** Copies the workspace (its whole folder for a .code-workspace file, which names folders relative to itself). */
 function prepareWorkspace(source, runDir, copy) {
   if (!copy) return source;
@@ -103,17 +77,7 @@ function testUrl(port, workspacePath, extensionPath, testsPath) {
 }
 
 async function openBrowser(run, url, verbose) {
-  const { chromium } = await import('playwright-core');
-  run.browser = await chromium.launchPersistentContext(join(run.dir, 'chromium-profile'), {
-    executablePath: chromiumPath,
-    headless: true,
-    env: { ...process.env, ...isolatedEnv(join(run.dir, 'xdg-chromium')) },
-    // The runner stops Chromium itself, after the results are read or on a signal.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  run.browser = await launchChromium(run.dir);
   log(`Chromium ${run.browser.browser()?.version() ?? ''} started; loading the workbench`);
   const page = run.browser.pages()[0] ?? (await run.browser.newPage());
   const consoleLog = createWriteStream(join(run.dir, 'browser-console.log'));
@@ -150,11 +114,7 @@ export async function runEditorTests(options) {
   for (const [name, value] of Object.entries({ extension, tests, workspace })) {
     if (!value || !existsSync(value)) throw new Error(`${name} ${value ?? '(missing)'} does not exist`);
   }
-  if (!isProvisioned()) {
-    log('code-server is not provisioned yet; running provision.mjs');
-    const provisioned = spawnSync(process.execPath, [fileURLToPath(new URL('provision.mjs', import.meta.url))], { stdio: 'inherit' });
-    if (provisioned.status !== 0) throw new Error('provisioning failed');
-  }
+  ensureProvisioned(log);
   handleSignals();
 
   const started = Date.now();
