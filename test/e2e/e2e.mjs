@@ -4,7 +4,7 @@
 //
 //   node test/e2e/e2e.mjs [--screenshots DIR] [--keep]
 //
-//   --screenshots DIR  where problems.png, action-items.png and quick-fix.png go (default docs/images/, the
+//   --screenshots DIR  where problems.png, action-items.png, quick-fix.png and metrics.png go (default docs/images/, the
 //                      README's copies; `npm test` passes a folder under .vscode-test/ to leave git clean)
 //   --keep             keep the run's folder (profile, code-server.log, workspace copy) even when all passed
 //
@@ -154,6 +154,16 @@ const checks = [
     await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
     const text = readFileSync(join(session.workspace, flawed), 'utf8');
     if (!text.includes('**Duration:** 70min\n')) throw new Error('the saved file still has the old duration');
+  }],
+  ['Postmortem: Show Metrics opens the dashboard with its cards and charts', async () => {
+    await pressUntil('F1', '.quick-input-widget');
+    await quickInput('Postmortem: Show Metrics', 'Show Metrics');
+    await visible('.tab.active', 'Postmortem Metrics');
+    // A webview is an iframe holding the page's own iframe.
+    const dashboard = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await dashboard.getByText('MTTR', { exact: false }).first().waitFor({ state: 'visible', timeout: 20000 });
+    await dashboard.locator('svg').first().waitFor({ state: 'visible' });
+    await screenshot('metrics.png');
   }],
 ];
 
