@@ -70,7 +70,8 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset between the CR and LF of a CRLF is not a position inside the line: it ends the line.
+    return { line: low, character: Math.min(clamped, this.lineEnds[low]) - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {
