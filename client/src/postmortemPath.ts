@@ -48,7 +48,7 @@ export function postmortemPath(pattern: string, title: string, isoDate: string):
 function checkPath(path: string): PathProblem {
   if (path.includes('\0')) return 'The path contains a NUL character.';
   if (/\$\{\w+\}/.test(path)) return `The pattern uses an unknown variable: ${/\$\{\w+\}/.exec(path)![0]}.`;
-  if (path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path)) return 'The path must be relative to the workspace folder.';
+  if (path.startsWith('/') || path.startsWith('\\') || /^[A-Z]:/i.test(path)) return 'The path must be relative to the workspace folder.';
   const segments = path.split(/[\\/]/);
   if (segments.some((s) => s === '..' || s === '.' || s === '')) return 'The path must stay inside the workspace folder (no "..", "." or empty segments).';
   if (segments.some((s) => RESERVED.test(s.replace(/\.[^.]*$/, '')))) return 'The path contains a name reserved on Windows.';

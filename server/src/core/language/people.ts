@@ -64,7 +64,7 @@ export interface Token {
 }
 
 // An @ starts a word only where it cannot be the middle of an e-mail address.
-const WORD = /(?<![A-Za-z0-9_.])@[A-Za-z0-9_][A-Za-z0-9_'’-]*|[A-Za-z0-9_][A-Za-z0-9_'’-]*/g;
+const WORD = /(?<![\w.])@\w[\w'’-]*|\w[\w'’-]*/g;
 
 /** The words of `text`, with offsets shifted by `base` (`text` is usually the whole masked prose). */
 export function tokenize(text: string, base: number): Token[] {
@@ -96,7 +96,7 @@ export function isCapitalised(word: string): boolean {
 
 /** Whether `word` is an @handle: starts with a letter ("@1.2.3" is a version), never the tail of an e-mail address. */
 export function isHandle(word: string): boolean {
-  return /^@[A-Za-z][A-Za-z0-9_-]{0,38}$/.test(word);
+  return /^@[A-Z][\w-]{0,38}$/i.test(word);
 }
 
 /**

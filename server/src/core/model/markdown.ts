@@ -130,7 +130,7 @@ function makeHeading(lines: LineIndex, map: [number, number], level: number, mar
   return { level, text, line, span, textSpan: { start: textStart, end: Math.min(textStart + text.length, lines.lineEnds[line]) } };
 }
 
-const ITEM_PREFIX = /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)(\[([ xX])\](?=\s|$)\s*)?/;
+const ITEM_PREFIX = /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)(\[([ x])\](?=\s|$)\s*)?/i;
 
 function makeListItem(
   lines: LineIndex,
