@@ -9,16 +9,24 @@ export const DEFAULT_PATH_PATTERN = 'postmortems/${year}/${month}-${monthName}/$
 
 /** A title made safe as one path segment: lower case letters, digits and dashes, never empty, never reserved. */
 export function slugify(title: string): string {
-  const slug = title
+  const dashed = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  // Loops, not /^-+|-+$/: that regex is quadratic on a long run of dashes (a title full of punctuation).
+  const slug = trimDashes(trimDashes(dashed).slice(0, 60));
   if (!slug) return 'incident';
   return RESERVED.test(slug) ? `${slug}-incident` : slug;
+}
+
+/** The text without leading and trailing dashes. */
+function trimDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start++;
+  while (end > start && text[end - 1] === '-') end--;
+  return text.slice(start, end);
 }
 
 /** Why a pattern or its result cannot be used, or undefined when it is fine. */

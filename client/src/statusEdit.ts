@@ -32,6 +32,6 @@ export function statusReplacement(item: ActionItemInfo, status: NewStatus, first
 }
 
 function endOf(line: number, text: string) {
-  const character = text.replace(/\s+$/, '').length;
+  const character = text.trimEnd().length;
   return { start: { line, character }, end: { line, character } };
 }

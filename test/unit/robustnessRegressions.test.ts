@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fixText, lint } from '../../server/src/core/engine';
+import { trimChars, trimEndChars } from '../../server/src/core/model/trimChars';
+import { format } from './formatHelpers';
 
 /** Bugs found by the property tests (test/unit/properties.test.ts), each pinned by its shrunk counterexample. */
 const OPTIONS = { today: '2026-01-15' };
@@ -35,11 +37,30 @@ describe('robustness regressions', () => {
     assert.ok(fixed.text.includes('\n | | |\n'), JSON.stringify(fixed.text));
   });
 
+  it('a fix in a file with lone CR line endings inserts CR, not LF', () => {
+    const fixed = fixText('# Postmortem: a\r\r## Timeline\r\rfoo\r', OPTIONS);
+    assert.ok(fixed.fixed > 0);
+    assert.equal(fixed.text.includes('\n'), false, JSON.stringify(fixed.text));
+  });
+
   it('never reports a position between the CR and LF of a line break', () => {
     const text = '---\r\nincident_id: INC-1\r\ndate: 2019-01-01\r\nseverity: \r\nincident_id: dup\r\n---\r\n# Postmortem\r\n';
     const lengths = text.split('\r\n').map((l) => l.length);
     for (const p of lint(text, OPTIONS).problems) {
       for (const at of [p.range.start, p.range.end]) assert.ok(at.character <= lengths[at.line], `${p.ruleId} ${JSON.stringify(at)}`);
     }
+  });
+
+  it('trims long runs in linear time (the regexes they replace were quadratic: 5 s on 55,000 tabs)', () => {
+    const run = '\t'.repeat(55_000);
+    let started = Date.now();
+    const formatted = format(`| Time | Event |\n|---|---|\n| 10:00 | a${run}b${run} |\n`);
+    assert.ok(Date.now() - started < 1000, `format took ${Date.now() - started} ms`);
+    assert.ok(formatted.includes(`a${run}b`), "the cell keeps its inner tabs");
+    started = Date.now();
+    lint(`# Postmortem\n\n## Summary${'!'.repeat(55_000)}x!!\n\n**Duration:** ${'*'.repeat(55_000)}x*\n`, OPTIONS);
+    assert.ok(Date.now() - started < 2000, `lint took ${Date.now() - started} ms`);
+    assert.equal(trimChars('--a-b--', '-'), 'a-b');
+    assert.equal(trimEndChars('x) *_. \t', '\\s)]*_.'), 'x');
   });
 });

@@ -2,6 +2,7 @@ import { findPeriod, readDeadline } from './deadlines';
 import type { Span } from './lineIndex';
 import { readCategory, readGroupStatus, readInlineStatus, readStatus } from './status';
 import type { ActionItemGroup, Deadline, Located, StatusMark } from './types';
+import { trimEndChars } from './trimChars';
 
 /** Owner values that name nobody. */
 const OWNER_PLACEHOLDER = /^(?:-+|[—–@]|\?+|tb[cda]|to be (?:decided|determined|assigned)|n\/?a|none|nobody|no ?one|unassigned|unknown|todo|\[[^\]]*\]|\{[^}]*\}|<[^>]*>)?$/i;
@@ -67,7 +68,7 @@ export function findDeadline(prose: string, base: number): Deadline | undefined 
   const bare = BARE_DATE.exec(prose);
   if (bare) {
     const before = prose.slice(0, bare.index).trimEnd();
-    const after = prose.slice(bare.index + bare[0].length).replace(/[\s)\]*_.]+$/, '');
+    const after = trimEndChars(prose.slice(bare.index + bare[0].length), '\\s)]*_.');
     if (!after || /[([,|–—]$/.test(before)) return readDeadline(bare[0], at(base, bare.index, bare[0]).span);
   }
   return undefined;

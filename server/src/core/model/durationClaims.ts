@@ -1,6 +1,7 @@
 import { findClockTime, findDate, formatDuration, parseDuration } from './dates';
 import type { Span } from './lineIndex';
 import type { HeaderField, PostmortemDocument } from './types';
+import { trimChars } from './trimChars';
 
 /** A moment written in the header or the key events: a clock time, with a date when one is given. */
 export interface TimePoint {
@@ -69,7 +70,7 @@ export function timePoint(label: string, value: string, base: number, defaultDat
 function pairedClaim(field: HeaderField, points: Map<string, TimePoint>): DurationClaim | undefined {
   const pair = PAIRS.find((p) => p.duration.test(field.key));
   if (!pair) return undefined;
-  const raw = field.value.replace(/^[*_]+|[*_]+$/g, '');
+  const raw = trimChars(field.value, '*_');
   const minutes = parseDuration(raw);
   if (minutes === undefined) return undefined;
   const from = [...points.values()].find((p) => pair.from.test(p.label));

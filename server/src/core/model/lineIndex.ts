@@ -90,6 +90,8 @@ export class LineIndex {
   get eol(): string {
     const crlf = this.text.indexOf('\r\n');
     if (crlf >= 0) return '\r\n';
+    // A file with only lone CRs (classic Mac) keeps them: an inserted LF would mix line endings.
+    if (this.text.includes('\r') && !this.text.includes('\n')) return '\r';
     return '\n';
   }
 }
