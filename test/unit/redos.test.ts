@@ -8,7 +8,7 @@ import { repoPath, repoRoot } from '../helpers/paths';
  * Every regex written in server/src and client/src is checked by recheck's pure-JS backend (no download, no
  * Java). A full check takes minutes on two cores, so verdicts are kept in redos-baseline.json, keyed by
  * pattern and flags: a new or changed regex is checked live. An exponential verdict always fails; a
- * polynomial one fails unless the baseline lists it as a known, reviewed case (those are printed).
+ * polynomial one (quadratic on a long run) fails unless the baseline already lists it (those are printed: each is a known case to fix, see the report in CHANGELOG).
  * `REDOS_UPDATE=1` re-checks everything and rewrites the baseline (it never records an exponential one).
  */
 type Verdict = 'safe' | 'polynomial';
@@ -49,7 +49,7 @@ describe('regular expressions: ReDoS (recheck, pure backend)', function () {
     assert.deepEqual(dynamic.map((d) => d.replace(/:\d+$/, '')).sort(), ['server/src/core/language/phrases.ts', 'server/src/core/model/severity.ts']);
   });
 
-  it('no regex is vulnerable (exponential never; polynomial only when reviewed in the baseline)', () => {
+  it('no regex is vulnerable (exponential never; polynomial only when already listed in the baseline)', () => {
     const failures: string[] = [];
     const known: string[] = [];
     const next: Record<string, Verdict> = {};
