@@ -8,7 +8,7 @@ import { repoPath, repoRoot } from '../helpers/paths';
  * Every regex written in server/src and client/src is checked by recheck's pure-JS backend (no download, no
  * Java). A full check takes minutes on two cores, so verdicts are kept in redos-baseline.json, keyed by
  * pattern and flags: a new or changed regex is checked live. An exponential verdict always fails; a
- * polynomial one (quadratic on a long run) fails unless the baseline already lists it (those are printed: each is a known case to fix, see the report in CHANGELOG).
+ * polynomial one (quadratic on a long run) fails unless the baseline already lists it (those are printed: each is a known case still to fix).
  * `REDOS_UPDATE=1` re-checks everything and rewrites the baseline (it never records an exponential one).
  */
 type Verdict = 'safe' | 'polynomial';
