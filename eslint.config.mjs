@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexpPlugin from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'bench/.data/**'] },
@@ -11,6 +12,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-control-regex': 'off',
     },
+  },
+  {
+    // Every regex in the product is checked for correctness and backtracking (ReDoS is also tested by recheck).
+    ...regexpPlugin.configs['flat/recommended'],
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
   },
   {
     // The metrics webview's script runs in the browser, with the webview API.

@@ -7,7 +7,7 @@ import { MetricsRequest } from '../../server/src/protocol';
 function nonce(): string {
   const bytes = new Uint8Array(16);
   globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return Buffer.from(bytes).toString('base64').replace(/[^A-Z0-9]/gi, '');
 }
 
 /**

@@ -9,16 +9,24 @@ export const DEFAULT_PATH_PATTERN = 'postmortems/${year}/${month}-${monthName}/$
 
 /** A title made safe as one path segment: lower case letters, digits and dashes, never empty, never reserved. */
 export function slugify(title: string): string {
-  const slug = title
+  const dashed = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  // Loops, not /^-+|-+$/: that regex is quadratic on a long run of dashes (a title full of punctuation).
+  const slug = trimDashes(trimDashes(dashed).slice(0, 60));
   if (!slug) return 'incident';
   return RESERVED.test(slug) ? `${slug}-incident` : slug;
+}
+
+/** The text without leading and trailing dashes. */
+function trimDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start++;
+  while (end > start && text[end - 1] === '-') end--;
+  return text.slice(start, end);
 }
 
 /** Why a pattern or its result cannot be used, or undefined when it is fine. */
@@ -48,7 +56,7 @@ export function postmortemPath(pattern: string, title: string, isoDate: string):
 function checkPath(path: string): PathProblem {
   if (path.includes('\0')) return 'The path contains a NUL character.';
   if (/\$\{\w+\}/.test(path)) return `The pattern uses an unknown variable: ${/\$\{\w+\}/.exec(path)![0]}.`;
-  if (path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path)) return 'The path must be relative to the workspace folder.';
+  if (path.startsWith('/') || path.startsWith('\\') || /^[A-Z]:/i.test(path)) return 'The path must be relative to the workspace folder.';
   const segments = path.split(/[\\/]/);
   if (segments.some((s) => s === '..' || s === '.' || s === '')) return 'The path must stay inside the workspace folder (no "..", "." or empty segments).';
   if (segments.some((s) => RESERVED.test(s.replace(/\.[^.]*$/, '')))) return 'The path contains a name reserved on Windows.';

@@ -21,7 +21,7 @@ export function statusReplacement(item: ActionItemInfo, status: NewStatus, first
   const label = LABELS[status];
   const range = item.statusRange;
   if (range) {
-    const isBox = item.source === 'checklist' && /^\[[ xX]\]$/.test(item.statusText ?? '');
+    const isBox = item.source === 'checklist' && /^\[[ x]\]$/i.test(item.statusText ?? '');
     if (!isBox) return [{ range, newText: label }];
     if (status === 'done') return [{ range, newText: '[x]' }];
     // Not done: an open box plus a marker, "- [ ] ... 🔄 In Progress".
@@ -32,6 +32,6 @@ export function statusReplacement(item: ActionItemInfo, status: NewStatus, first
 }
 
 function endOf(line: number, text: string) {
-  const character = text.replace(/\s+$/, '').length;
+  const character = text.trimEnd().length;
   return { start: { line, character }, end: { line, character } };
 }

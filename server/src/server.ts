@@ -2,11 +2,9 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -29,8 +27,9 @@ import { incidentInfo, overdueDays } from './workspace/indexEntry';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { CONFIG_FILE_NAMES } from './node/configFile';
 import { guard } from './guard';
+import { serverConnection } from './stdioConnection';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = serverConnection();
 const documents = new TextDocuments(TextDocument);
 const settings = new DocumentSettings(connection);
 const index = new WorkspaceIndex((file) => settings.configForFile(file));

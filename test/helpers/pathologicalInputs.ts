@@ -22,6 +22,9 @@ export function pathologicalInputs(): Record<string, string> {
     '20,000 header fields': `# Postmortem\n\n${'**Duration:** 4h\n'.repeat(20_000)}`,
     'YAML alias bomb': `---\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n---\n# Postmortem\n`,
     'YAML nested 1,000 levels': `---\nx: ${'['.repeat(1000)}${']'.repeat(1000)}\n---\n# Postmortem\n`,
+    'YAML non-string keys': `---\n? [a, b]\n: c\n1: x\nnull: y\nincident_id: INC-1\n---\n# Postmortem\n`,
+    'YAML duplicate keys': `---\nincident_id: INC-1\nincident_id: INC-2\ndate: 2026-01-01\nseverity: P1\n---\n# Postmortem\n`,
+    'YAML 1,000-level nested block mapping': `---\n${rows(1000, (i) => `${' '.repeat(i)}k${i}:`)} v\n---\n# Postmortem\n`,
     'front matter that never closes': `---\nincident_id: INC-1\nseverity: P0\n# Postmortem\n${'text\n'.repeat(1000)}`,
   };
 }

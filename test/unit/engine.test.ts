@@ -105,6 +105,6 @@ describe('applyFixes', () => {
 
   it('refuses edits outside the text', () => {
     const result = applyFixes('abc', [{ title: 'x', edits: [{ span: { start: 2, end: 9 }, newText: '' }] }]);
-    assert.deepEqual(result, { text: 'abc', applied: 0, skipped: 1 });
+    assert.deepEqual(result, { text: 'abc', applied: 0, skipped: 1, edits: [] });
   });
 });

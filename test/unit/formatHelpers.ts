@@ -24,9 +24,10 @@ function contentCells(table: Table): string[] {
   return [table.header, ...table.rows].flatMap((row) => row.cells.map((cell) => cell.text)).filter((text) => text !== '');
 }
 
-function extent(cells: { text: string }[]): number {
+/** Cells up to the last one that holds anything but spaces and tabs (all the formatter trims). */
+function extent(cells: { rawSpan: { start: number; end: number } }[], text: string): number {
   let last = cells.length;
-  while (last > 0 && cells[last - 1].text === '') last--;
+  while (last > 0 && text.slice(cells[last - 1].rawSpan.start, cells[last - 1].rawSpan.end).replace(/^[ \t]+|[ \t]+$/g, '') === '') last--;
   return last;
 }
 
@@ -65,7 +66,7 @@ export function assertInvariants(before: string, after: string, options: Partial
     const unchanged = before.slice(ta.span.start, ta.span.end) === after.slice(tb.span.start, tb.span.end);
     if (!unchanged) {
       const columns = ta.header.cells.length;
-      const beforeCounts = ta.rows.map((row) => Math.max(columns, extent(row.cells))).sort((x, y) => x - y);
+      const beforeCounts = ta.rows.map((row) => Math.max(columns, extent(row.cells, before))).sort((x, y) => x - y);
       const afterCounts = tb.rows.map((row) => row.cells.length).sort((x, y) => x - y);
       assert.deepEqual(afterCounts, beforeCounts, `${label}: table ${k} cells per row`);
     }

@@ -20,10 +20,10 @@ const SEVERITY_WORD = /^(:?[ \t]*)(Critical|High|Medium|Low)\b/;
 /** A plain status word filling a Status cell. */
 const STATUS_WORD = /^([ \t]*)(done|in[ -]progress|planned|blocked)\b/i;
 const ISO_DATE = /(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])/g;
-const DUE_DATE = /\b(?:due|deadline)[ \t]*:?[ \t]*(\d{4})-(\d{2})-(\d{2})(?![\w-])/gi;
+const DUE_DATE = /\b(?:due|deadline)[ \t]*(?::[ \t]*)?(\d{4})-(\d{2})-(\d{2})(?![\w-])/gi;
 /** Text that marks an action item as finished, wherever it is written on the row or line. */
 const DONE_MARK = /✅|(?<![\w-])DONE(?![\w-])|\([Dd]one\)|^\s*\[[xX]\]/;
-const DONE_STATUS = /^\s*(?:✅|\[[xX]\]|(?:done|closed|complete|completed|resolved|fixed)\b)/i;
+const DONE_STATUS = /^\s*(?:✅|\[x\]|(?:done|closed|complete|completed|resolved|fixed)\b)/i;
 
 /** One piece of a text token after the plugin split it. */
 type Piece = { kind: 'text'; text: string } | { kind: 'chip'; text: string; className: string } | { kind: 'overdue'; text: string; days: number };

@@ -12,7 +12,7 @@ export const DEFAULT_INCLUDE = [
 /** Files that sit beside postmortems but are never one by their name alone. */
 const NEVER_BY_NAME = /^(?:readme|changelog|contributing|license|licence|code_of_conduct|security|index|_index|template|.*-template|template-.*)\.md$/i;
 
-const FIRST_HEADING = /^#{1,6}[ \t]+(?:\[?(?:postmortem|post-mortem|post mortem|incident review|incident report|retrospective)(?![\w-]))/im;
+const FIRST_HEADING = /^#{1,6}[ \t]+\[?(?:postmortem|post-mortem|post mortem|incident review|incident report|retrospective)(?![\w-])/im;
 const FRONT_MATTER_KEY = /^(?:incident_id|severity)[ \t]*:/m;
 
 const matcherCache = new Map<string, (path: string) => boolean>();

@@ -69,7 +69,7 @@ function disableForFile(document: TextDocument, rule: string): TextEdit {
   const text = document.getText();
   const eol = eolOf(document);
   let line = 0;
-  const fence = /^(---|\+\+\+)\s*$/;
+  const fence = /^(?:---|\+\+\+)\s*$/;
   const lines = text.split(/\r\n|\r|\n/);
   if (fence.test(lines[0] ?? '')) {
     const close = lines.findIndex((l, k) => k > 0 && l.trim() === lines[0].trim());

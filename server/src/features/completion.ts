@@ -88,7 +88,7 @@ function headings(doc: PostmortemDocument): CompletionItem[] {
 }
 
 function frontMatter(doc: PostmortemDocument, before: string, sources: CompletionSources): CompletionItem[] {
-  const keyValue = /^([a-z_]+):\s*(.*)$/.exec(before);
+  const keyValue = /^([a-z_]+):[^\n\r\u2028\u2029]*$/.exec(before);
   if (!keyValue) {
     const present = new Set(doc.frontMatter?.entries.map((e) => e.key));
     return FRONT_MATTER_KEYS.filter(([key]) => !present.has(key)).map(([key, detail]) => ({

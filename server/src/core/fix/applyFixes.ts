@@ -5,6 +5,8 @@ export interface AppliedFixes {
   text: string;
   applied: number;
   skipped: number;
+  /** The edits that were applied, in the order their fixes came. */
+  edits: TextEdit[];
 }
 
 /**
@@ -24,7 +26,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
     taken.push(...fix.edits);
     applied++;
   }
-  return { text: applyEdits(text, taken), applied, skipped };
+  return { text: applyEdits(text, taken), applied, skipped, edits: taken };
 }
 
 /** Two edits overlap when their spans share a character, or both insert at the same offset. */

@@ -1,6 +1,7 @@
 import type { LineIndex } from '../model/lineIndex';
 import type { Table, TableRow } from '../model/types';
 import { displayWidth } from './displayWidth';
+import { trimChars } from '../model/trimChars';
 
 /** Alignment of one column, read from the delimiter row. */
 export type Alignment = Table['alignments'][number];
@@ -31,7 +32,7 @@ const MIN_WIDTH = 3;
 export function readGrid(lines: LineIndex, table: Table): TableGrid | undefined {
   const columns = table.header.cells.length;
   if (columns === 0 || columns !== table.delimiter.cells.length || LIST_MARKER.test(lines.lineText(table.startLine))) return undefined;
-  const cellsOf = (row: TableRow) => row.cells.map((cell) => lines.text.slice(cell.rawSpan.start, cell.rawSpan.end).replace(/^[ \t]+|[ \t]+$/g, ''));
+  const cellsOf = (row: TableRow) => row.cells.map((cell) => trimChars(lines.text.slice(cell.rawSpan.start, cell.rawSpan.end), ' \t'));
   const rows = table.rows.map((row) => {
     const cells = cellsOf(row);
     // Empty cells past the header's last column hold nothing: dropping them is lossless (`| a | b | |`).

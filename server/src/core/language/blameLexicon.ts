@@ -52,7 +52,7 @@ export const BLAME_PHRASES: readonly string[] = ENTRIES.flatMap((e) => e.phrases
 const BY_PHRASE = new Map<string, BlameEntry>(ENTRIES.flatMap((e) => e.phrases.map((p) => [p.toLowerCase(), e] as [string, BlameEntry])));
 
 /** "Dave's fault", "@jsmith's fault". */
-const NAMED_FAULT = /(?<![\w@])(@?[A-Z][A-Za-z0-9_-]{0,40})['’]s\s+fault\b/g;
+const NAMED_FAULT = /(?<![\w@])(@?[A-Z][\w-]{0,40})['’]s\s+fault\b/g;
 
 /** Words that negate the judgement that follows: "it was not your fault", "no human error was involved". */
 const NEGATIONS = new Set(['not', 'never', 'no', 'nobody', 'none']);
@@ -130,7 +130,7 @@ function isTechnical(prose: string, span: Span, entry: BlameEntry): boolean {
   if (!entry.technical) return false;
   // "lazy-loaded", "sloppy-quorum": a hyphenated compound is a term.
   if (prose[span.end] === '-') return true;
-  const next = /^\s+([A-Za-z]+)/.exec(prose.slice(span.end, span.end + 40));
+  const next = /^\s+([A-Z]+)/i.exec(prose.slice(span.end, span.end + 40));
   return !!next && entry.technical.includes(next[1].toLowerCase());
 }
 

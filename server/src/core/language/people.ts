@@ -159,7 +159,7 @@ export function isCapitalised(word: string): boolean {
 
 /** Whether `word` is an @handle: starts with a letter ("@1.2.3" is a version), never the tail of an e-mail address. */
 export function isHandle(word: string): boolean {
-  return /^@[A-Za-z][A-Za-z0-9_-]{0,38}$/.test(word);
+  return /^@[A-Z][\w-]{0,38}$/i.test(word);
 }
 
 /**

@@ -29,8 +29,8 @@ const TOOLS: [prefix: string, what: string][] = [
   ['grafana.', 'Grafana dashboard'], ['kibana.', 'Kibana'], ['jenkins.', 'Jenkins'], ['wiki.', 'wiki'], ['confluence.', 'Confluence'], ['jira.', 'Jira'],
 ];
 
-const HOST_CHARS = /[A-Za-z0-9.-]/;
-const MAILBOX_CHARS = /[A-Za-z0-9._%+-]/;
+const HOST_CHARS = /[A-Z0-9.-]/i;
+const MAILBOX_CHARS = /[\w.%+-]/;
 const URL = /\bhttps?:\/\/[^\s<>()[\]|`"']+/g;
 
 /** Finds names, handles, internal hosts, private addresses and internal links in the document's prose. */
@@ -86,7 +86,7 @@ export function findExposures(doc: PostmortemDocument): Exposure[] {
 /** Whether a word is a private IP address or an internal host name. */
 export function hostKind(word: string): 'ip' | 'host' | undefined {
   const lower = word.toLowerCase();
-  const ip = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(lower);
+  const ip = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(lower);
   if (ip) {
     const [a, b] = [Number(ip[1]), Number(ip[2])];
     return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) ? 'ip' : undefined;

@@ -30,29 +30,29 @@ interface TokenPattern {
  */
 const TOKEN_PATTERNS: TokenPattern[] = [
   { label: 'AWS access key id', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, keep: 4 },
-  { label: 'GitHub token', pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])/g, keep: 4, literal: 'gh', at: 0 },
-  { label: 'GitHub token', pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,244}/g, keep: 11, literal: 'github_pat_', at: 0 },
+  { label: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, keep: 4, literal: 'gh', at: 0 },
+  { label: 'GitHub token', pattern: /\bgithub_pat_\w{22,244}/g, keep: 11, literal: 'github_pat_', at: 0 },
   { label: 'Slack token', pattern: /(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}/g, keep: 5, literal: 'xox', at: 0 },
-  { label: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,120}/g, keep: 33, literal: 'hooks.slack.com/', at: 8 },
-  { label: 'JSON Web Token', pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,4000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{10,1000}/g, keep: 3, literal: 'eyJ', at: 0 },
-  { label: 'Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g, keep: 4, literal: 'AIza', at: 0 },
+  { label: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/[\w/]{20,120}/g, keep: 33, literal: 'hooks.slack.com/', at: 8 },
+  { label: 'JSON Web Token', pattern: /(?<![\w-])eyJ[\w-]{10,4000}\.eyJ[\w-]{10,8000}\.[\w-]{10,1000}/g, keep: 3, literal: 'eyJ', at: 0 },
+  { label: 'Google API key', pattern: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g, keep: 4, literal: 'AIza', at: 0 },
   { label: 'Stripe live key', pattern: /(?<![A-Za-z0-9])[sr]k_live_[0-9A-Za-z]{16,247}/g, keep: 8, literal: 'k_live_', at: 1 },
 ];
 
 /** `aws_secret_access_key = …`: a 40-character secret key is only recognisable by its label. */
-const AWS_SECRET = /(?:aws_?secret_?access_?key|secret_?access_?key|aws_?secret_?key)["']?[ \t]{0,5}[:=][ \t]{0,5}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi;
+const AWS_SECRET = /(?:aws_?secret_?access_?key|secret_?access_?key|aws_?secret_?key)["']?[ \t]{0,5}[:=][ \t]{0,5}["']?([A-Z0-9/+]{40})(?![A-Z0-9/+])/gi;
 
 /** `scheme://user:password@host`. */
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@<>"'`]{1,100}:([^\s:/@<>"'`]{1,200})@/gi;
 
 /** `password=…`, `"api_key": "…"`, `secret: …`. Group 1 is the key; the value is group 2, 3 or 4. */
 const ASSIGNMENT =
-  /(?<![A-Za-z0-9])(password|passwd|pwd|secret|client_secret|secret_key|api_key|apikey|api-key|access_token|auth_token|token)["']?[ \t]{0,3}[:=][ \t]{0,3}(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'`,;&)<>\]}]{1,200}))/gi;
+  /(?<![A-Z0-9])(password|passwd|pwd|secret|client_secret|secret_key|api_key|apikey|api-key|access_token|auth_token|token)["']?[ \t]{0,3}[:=][ \t]{0,3}(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'`,;&)<>\]}]{1,200}))/gi;
 
 const PRIVATE_KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,10}-----/g;
 
 /** `data:image/png;base64,…`: long random-looking runs that are pictures, not secrets. */
-const DATA_URI = /data:[a-z]{1,20}\/[a-z0-9.+-]{1,40};base64,[A-Za-z0-9+/=]+/gi;
+const DATA_URI = /data:[a-z]{1,20}\/[a-z0-9.+-]{1,40};base64,[A-Z0-9+/=]+/gi;
 
 const PASSWORD_KEYS = new Set(['password', 'passwd', 'pwd']);
 const PLACEHOLDER_WORDS = new Set([
@@ -109,7 +109,7 @@ function findPrivateKeys(text: string, add: (finding: SecretFinding) => void): v
     while (start < bodyEnd && /[\s>]/.test(text[start])) start++;
     while (bodyEnd > start && /[\s>]/.test(text[bodyEnd - 1])) bodyEnd--;
     const body = text.slice(start, bodyEnd);
-    if ((body.match(/[A-Za-z0-9+/=]/g)?.length ?? 0) < 64 || looksFake(body)) continue;
+    if ((body.match(/[A-Z0-9+/=]/gi)?.length ?? 0) < 64 || looksFake(body)) continue;
     const close = terminated ? text.indexOf('-----', nextEnd + 8) : -1;
     const end = close >= 0 && close - nextEnd < 80 ? close + 5 : bodyEnd;
     add({ span: { start: m.index, end }, label: 'private key', redact: { start, end: bodyEnd } });
@@ -130,7 +130,7 @@ function endOfBase64Lines(text: string, from: number): number {
     const lineEnd = next < 0 ? text.length : next;
     if (lineEnd - at > MAX_PEM_LINE) return at;
     const line = text.slice(at, lineEnd);
-    if (line.trim() !== '' && !/^[\s>]*[A-Za-z0-9+/=]{16,}\s*$/.test(line)) return at;
+    if (line.trim() !== '' && !/^[\s>]*[A-Z0-9+/=]{16,}\s*$/i.test(line)) return at;
     if (next < 0) return text.length;
     at = next;
   }
@@ -188,11 +188,11 @@ function isPlaceholder(value: string): boolean {
 /** Whether the value of `key` looks like a real credential rather than prose, a name or a placeholder. */
 function looksLikeCredential(key: string, value: string): boolean {
   if (isPlaceholder(value) || looksFake(value) || /\s/.test(value.trim())) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9_.-]/].filter((re) => re.test(value)).length;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^\w.-]/].filter((re) => re.test(value)).length;
   if (PASSWORD_KEYS.has(key)) return value.length >= 6 && classes >= 2;
   // Secrets and tokens are long and random; a name like "db-credentials" or "my-app-secret-v2" is neither.
   if (value.split(/[-_.]/).every((part) => /^[a-z]*\d*$/.test(part))) return false;
-  return value.length >= 16 && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && entropy(value) >= 3;
+  return value.length >= 16 && /\d/.test(value) && /[A-Z]/i.test(value) && entropy(value) >= 3;
 }
 
 /** Shannon entropy in bits per character. */

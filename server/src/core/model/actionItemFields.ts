@@ -2,17 +2,18 @@ import { findPeriod, readDeadline } from './deadlines';
 import type { Span } from './lineIndex';
 import { readCategory, readGroupStatus, readInlineStatus, readStatus } from './status';
 import type { ActionItemGroup, Deadline, Located, StatusMark } from './types';
+import { trimEndChars } from './trimChars';
 
 /** Owner values that name nobody. */
-const OWNER_PLACEHOLDER = /^(?:|-+|—|–|\?+|tb[cda]|to be (?:decided|determined|assigned)|n\/?a|none|nobody|no ?one|unassigned|unknown|todo|@|\[[^\]]*\]|\{[^}]*\}|<[^>]*>)$/i;
-const OWNER_LABEL = /\b(?:owners?|assignees?|dri|responsible)\s*[:=]\s*(@?[\w.-]+(?:\/[\w-]+)?(?: (?:[A-Z][\w-]*|team))?)|\b(?:owned by|assigned to)\s+(@?[\w.-]+(?:\/[\w-]+)?(?: (?:[A-Z][\w-]*|team))?)/i;
+const OWNER_PLACEHOLDER = /^(?:-+|[—–@]|\?+|tb[cda]|to be (?:decided|determined|assigned)|n\/?a|none|nobody|no ?one|unassigned|unknown|todo|\[[^\]]*\]|\{[^}]*\}|<[^>]*>)?$/i;
+const OWNER_LABEL = /\b(?:owners?|assignees?|dri|responsible)\s*[:=]\s*(@?[\w.-]+(?:\/[\w-]+)?(?: [A-Z][\w-]*)?)|\b(?:owned by|assigned to)\s+(@?[\w.-]+(?:\/[\w-]+)?(?: [A-Z][\w-]*)?)/i;
 const HANDLE = /(?<![\w.@/])@(?!here\b|channel\b|everyone\b)[A-Za-z0-9][\w-]*(?:\/[\w-]+)?/;
 
 const DATE_TOKEN = /^(?:\d{4,5}[-/.]\d{1,2}[-/.]\d{1,2}|(?:end of )?(?:q[1-4]|h[12])[\s/-]?\d{4}|(?:end of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|(?:end of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}|ongoing)(?![\w-])/i;
 /** `due:`, `deadline:`, `ETA:` take any value (a wrong one is reported); `by`, `before`, `until` need a date after them. */
 const DUE_COLON = /\b(?:due(?: date)?|deadline|eta|target date)\s*[:=]\s*/i;
 const DUE_WORD = /\b(?:due|by|before|until)\s+(?=\d{4}|q[1-4]|h[12]|end of|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-const DUE_EMOJI = /(?:📅|🗓️?)\s*(?=\d{4})/u;
+const DUE_EMOJI = /(?:📅|🗓\uFE0F?)\s*(?=\d{4})/u;
 const BARE_DATE = /(?<![\w.-])\d{4,5}-\d{1,2}-\d{1,2}(?![\w-])/;
 const ONGOING = /(?:^|[(,;–—-])\s*(ongoing|continuous|recurring)\s*(?:\)|$)/i;
 
@@ -67,7 +68,7 @@ export function findDeadline(prose: string, base: number): Deadline | undefined 
   const bare = BARE_DATE.exec(prose);
   if (bare) {
     const before = prose.slice(0, bare.index).trimEnd();
-    const after = prose.slice(bare.index + bare[0].length).replace(/[\s)\]*_.]+$/, '');
+    const after = trimEndChars(prose.slice(bare.index + bare[0].length), '\\s)]*_.');
     if (!after || /[([,|–—]$/.test(before)) return readDeadline(bare[0], at(base, bare.index, bare[0]).span);
   }
   return undefined;

@@ -47,7 +47,7 @@ const ZONES = 'UTC|GMT|Z|CET|CEST|EET|EEST|WET|WEST|BST|IST|PST|PDT|MST|MDT|CST|
  * must be `+hh:mm`, or `-hh:mm` after seconds: `13:30-13:45` is a range, not a time at offset -13:45.
  */
 const TIME = new RegExp(
-  `(?<![\\d:.])(\\d{1,2})([:.])(\\d{2})(:\\d{2})?(?![\\d]|[.:]\\d)(?:\\s?([ap]\\.?m\\.?)(?![a-z]))?(?:\\s?\\(?((?:${ZONES})(?:[+-]\\d{1,2}(?::?\\d{2})?)?|\\+\\d{2}:?\\d{2})\\)?(?![A-Za-z])|(?<=:\\d{2}:\\d{2})(-\\d{2}:?\\d{2})(?![\\d:]))?`,
+  `(?<![\\d:.])(\\d{1,2})([:.])(\\d{2})(:\\d{2})?(?!\\d|[.:]\\d)(?:\\s?([ap]\\.?m\\.?)(?![a-z]))?(?:\\s?\\(?((?:${ZONES})(?:[+-]\\d{1,2}(?::?\\d{2})?)?|\\+\\d{2}:?\\d{2})\\)?(?![a-z])|(?<=:\\d{2}:\\d{2})(-\\d{2}:?\\d{2})(?![\\d:]))?`,
   'gi',
 );
 
@@ -84,7 +84,9 @@ function readClock(m: RegExpExecArray): ClockTime | undefined {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A month name or its abbreviation, and nothing longer: "Separate" is not September. */
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?';
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A month name, not the start of a longer word, with an optional abbreviation dot. */
+const MONTH = `${MONTH_NAME}(?![a-z])\\.?`;
 const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /** Year, month, day; the year is 0 when the text does not say it. Several readings when the order is ambiguous. */
@@ -95,11 +97,11 @@ const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DateParts[
   { pattern: /(?<![\d/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/, read: (m) => [[Number(m[1]), Number(m[2]), Number(m[3])]] },
   {
     // `June 14th, 2022`, `Feb 20 2018`, `January 14-19, 2026` (a range: its first day).
-    pattern: new RegExp(`(?<![a-z])${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2})?,? (\\d{4})(?!\\d)`, 'i'),
+    pattern: new RegExp(`(?<![a-z])${MONTH_NAME}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2})?,? (\\d{4})(?!\\d)`, 'i'),
     read: (m) => [[Number(m[3]), month(m[1]), Number(m[2])]],
   },
   {
-    pattern: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\.? ${MONTH},? (\\d{4})(?!\\d)`, 'i'),
+    pattern: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\.? ${MONTH_NAME}\\.?,? (\\d{4})(?!\\d)`, 'i'),
     read: (m) => [[Number(m[3]), month(m[2]), Number(m[1])]],
   },
   {
@@ -113,7 +115,7 @@ const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DateParts[
   },
   // Dates without a year: only read when the caller gives a reference date to take the year from.
   {
-    pattern: new RegExp(`(?<![a-z])${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])`, 'i'),
+    pattern: new RegExp(`(?<![a-z])${MONTH_NAME}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])`, 'i'),
     read: (m) => [[0, month(m[1]), Number(m[2])]],
   },
   {

@@ -3,7 +3,7 @@ import type { Span } from './lineIndex';
 import type { Deadline } from './types';
 
 /** Values that fill a deadline cell without giving one. */
-const PLACEHOLDER = /^(?:|-+|—|–|\?+|tb[cd a]|tbd\.?|to be (?:decided|determined|confirmed)|n\/?a|none|unknown|todo|yyyy-mm-dd|\[?date\]?|\{[^}]*\}|\[[^\]]*\])$/i;
+const PLACEHOLDER = /^(?:-+|—|–|\?+|tb[cd a]|tbd\.?|to be (?:decided|determined|confirmed)|n\/?a|none|unknown|todo|yyyy-mm-dd|\[?date\]?|\{[^}]*\}|\[[^\]]*\])?$/i;
 const ONGOING = /^(?:ongoing|continuous|continual|recurring|permanent|n\/a \(ongoing\))$/i;
 /** Looks like a numeric Y-M-D date, real or not ("20202-01-16", "2026-02-30"). */
 const DATE_SHAPE = /^\d{4,5}[-/.]\d{1,2}[-/.]\d{1,2}$/;

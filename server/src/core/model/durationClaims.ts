@@ -1,6 +1,7 @@
 import { findClockTime, findDate, formatDuration, parseDuration } from './dates';
 import type { Span } from './lineIndex';
 import type { HeaderField, PostmortemDocument } from './types';
+import { trimChars } from './trimChars';
 
 /** A moment written in the header or the key events: a clock time, with a date when one is given. */
 export interface TimePoint {
@@ -30,7 +31,7 @@ const PAIRS: { duration: RegExp; from: RegExp; to: RegExp }[] = [
 ];
 
 /** `First detected 2022-01-22 11:57`, `Repaired: 13:59`: a key-event line (MoJ) with a label and a time. */
-const KEY_EVENT = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z ]{2,30}?)(?:\*\*)?:?(?:\*\*)?\s+(?=\d)/;
+const KEY_EVENT = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Z][A-Z ]{2,30}?)(?:\*\*)?:?(?:\*\*)?\s+(?=\d)/i;
 /** `21:45 to 23:28 UTC (103 minutes)`: a duration that states its own range. */
 const INLINE_RANGE = /^(.*?)\s(?:to|until|–|-)\s(.*?)\(([^()]{2,40})\)\s*$/;
 
@@ -69,7 +70,7 @@ export function timePoint(label: string, value: string, base: number, defaultDat
 function pairedClaim(field: HeaderField, points: Map<string, TimePoint>): DurationClaim | undefined {
   const pair = PAIRS.find((p) => p.duration.test(field.key));
   if (!pair) return undefined;
-  const raw = field.value.replace(/^[*_]+|[*_]+$/g, '');
+  const raw = trimChars(field.value, '*_');
   const minutes = parseDuration(raw);
   if (minutes === undefined) return undefined;
   const from = [...points.values()].find((p) => pair.from.test(p.label));
@@ -121,8 +122,8 @@ export function formatDurationLike(minutes: number, like: string): string {
     if (m || !h) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
     return parts.join(' ');
   }
-  const short = /^(\d+)h(\s*)(\d+)m$/i.exec(text);
-  if (short) return `${h}h${short[2]}${m}m`;
+  const short = /^\d+h(\s*)\d+m$/i.exec(text);
+  if (short) return `${h}h${short[1]}${m}m`;
   if (/^\d+h$/i.test(text) && m === 0) return `${h}h`;
   return formatDuration(minutes);
 }

@@ -2,9 +2,11 @@ import type { LineIndex } from './lineIndex';
 import type { HeaderField } from './types';
 
 /** `**Key:** value`, `**Key**: value`, optionally as a list item. */
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- anchored, run on one short line; polynomial only, listed in test/unit/redos-baseline.json
 const BOLD_FIELD = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]{1,60}?)(:?)\*\*(:?)[ \t]*(.*)$/;
 /** `Key: value` for the well-known keys only (Flutter writes them plain, joined by `<br>`). */
-const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)([A-Za-z][A-Za-z /()-]{1,30}?)(:)()[ \t]+(.+)$/;
+// eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-empty-capturing-group, regexp/no-empty-group -- the empty group keeps BOLD_FIELD's group numbers; anchored, one line
+const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)([A-Z][A-Z /()-]{1,30})(:)()[ \t]+(.+)$/i;
 
 /** Canonical header keys and the labels teams use for them. */
 const KEY_ALIASES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import type { Span } from './lineIndex';
 import type { FiveWhys, ListItem, Section, Why } from './types';
 
-const WHY_QUESTION = /^(?:\d+[.)]\s*)?(?:\*\*|__)?\s*(?:why\b|warum\b|pourquoi\b)/i;
+const WHY_QUESTION = /^(?:\d+[.)])?(?:\s*(?:\*\*|__))?\s*(?:why\b|warum\b|pourquoi\b)/i;
 /** One line of text and its break. */
 const LINE = /([^\r\n]*)(?:\r\n|\r|\n|$)/y;
 const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;

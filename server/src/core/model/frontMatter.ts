@@ -21,10 +21,12 @@ export function parseFrontMatter(lines: LineIndex): FrontMatter | undefined {
     }
   }
   const closed = closeLine >= 0;
-  const lastLine = closed ? closeLine : lines.lineCount - 1;
   const contentStart = lines.lineStarts[1];
   const contentEnd = closed ? lines.lineStarts[closeLine] : lines.text.length;
-  const span = { start: 0, end: lines.lineEnds[lastLine] };
+  // An unclosed fence is a thematic break to every Markdown renderer: the rest stays the body, so that
+  // rules and fixes see its headings (otherwise a fix adding a section would land in the "front matter"
+  // and be added again on every pass).
+  const span = closed ? { start: 0, end: lines.lineEnds[closeLine] } : lines.lineSpan(0);
   const contentSpan = { start: contentStart, end: Math.max(contentStart, contentEnd) };
   const frontMatter: FrontMatter = { kind, span, contentSpan, closed, entries: [], errors: [] };
   if (!closed) {
@@ -60,6 +62,14 @@ function parseYaml(source: string, base: number, frontMatter: FrontMatter): void
     if (contents === null) return;
     if (!isMap(contents)) {
       errors.push({ message: 'Front matter must be a mapping of keys to values.', span: { start: base, end: base + source.length } });
+      return;
+    }
+    // A key that is a list or a mapping (`? [a, b]: c`) has no name to check, and converting it would
+    // stringify it behind the user's back (with a process warning): the front matter is reported instead.
+    const complexKey = contents.items.find((pair) => pair.key !== null && !isScalar(pair.key));
+    if (complexKey) {
+      const range = (complexKey.key as { range?: [number, number, number] }).range ?? [0, source.length];
+      errors.push({ message: 'Front matter keys must be plain words, not lists or mappings.', span: { start: base + range[0], end: base + Math.max(range[0], range[1]) } });
       return;
     }
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;

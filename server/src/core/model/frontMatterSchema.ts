@@ -43,7 +43,7 @@ export function isIncidentMetadata(keys: string[]): boolean {
   return keys.some((key) => INCIDENT_KEYS.includes(key));
 }
 
-const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const CLOCK = /^(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:UTC|Z))?$/i;
 
 /** Why a value does not fit its key, or undefined when it does. */

@@ -27,7 +27,7 @@ export interface LocatedInstant {
 const MINUTES_PER_DAY = 1440;
 
 /** `2025-12-15`, `2025-12-15T22:47`, `2025-12-15 22:47:10Z`, `2025-12-15T22:47+01:00`, `2025-12-15 22:47 UTC`. */
-const ISO_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5}(?:[+-]\d{1,2})?)?)?$/;
+const ISO_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s?([+-]\d{2}:?\d{2}|[A-Za-z]{1,5}(?:[+-]\d{1,2})?)?)?$/;
 
 /** Offsets of the zone names postmortems write, in minutes east of UTC. */
 const ZONE_OFFSETS: Record<string, number> = {
@@ -39,7 +39,7 @@ const ZONE_OFFSETS: Record<string, number> = {
 /** Minutes east of UTC for `UTC`, `PDT`, `UTC+1`, `+02:00`; 0 when unknown or absent (both sides then agree). */
 export function zoneOffset(zone: string | undefined): number {
   if (!zone) return 0;
-  const m = /^([A-Za-z]*)([+-]\d{1,2})?:?(\d{2})?$/.exec(zone.trim());
+  const m = /^([A-Z]*)([+-]\d{1,2})?:?(\d{2})?$/i.exec(zone.trim());
   if (!m) return 0;
   const base = m[1] ? ZONE_OFFSETS[m[1].toUpperCase()] ?? 0 : 0;
   if (!m[2]) return base;

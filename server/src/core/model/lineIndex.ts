@@ -70,7 +70,8 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset between the CR and LF of a CRLF is not a position inside the line: it ends the line.
+    return { line: low, character: Math.min(clamped, this.lineEnds[low]) - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {
@@ -89,6 +90,8 @@ export class LineIndex {
   get eol(): string {
     const crlf = this.text.indexOf('\r\n');
     if (crlf >= 0) return '\r\n';
+    // A file with only lone CRs (classic Mac) keeps them: an inserted LF would mix line endings.
+    if (this.text.includes('\r') && !this.text.includes('\n')) return '\r';
     return '\n';
   }
 }

@@ -18,6 +18,8 @@ export interface BlockStructure {
   /** Line ranges [start, end) whose text is not prose: code, HTML blocks, block quotes. */
   nonProseLines: [number, number][];
   comments: HtmlComment[];
+  /** Offset of a code fence that is never closed and so runs to the end of the text. */
+  openFenceStart?: number;
 }
 
 /** Parses `source` (front matter already blanked out) into its block structure. */
@@ -31,6 +33,7 @@ export function parseBlocks(source: string, lines: LineIndex): BlockStructure {
   const itemStack: { item: ListItem | undefined; ordered: boolean }[] = [];
   const listStack: boolean[] = [];
   let quoteDepth = 0;
+  let openFenceStart: number | undefined;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -79,6 +82,11 @@ export function parseBlocks(source: string, lines: LineIndex): BlockStructure {
         quoteDepth--;
         break;
       case 'fence':
+        if (map && atEnd(lines, map[1]) && !closesFence(lines.lineText(map[1] - 1), token.markup, map[1] - map[0])) {
+          openFenceStart = lines.lineStarts[map[0]];
+        }
+        if (map) nonProseLines.push([map[0], map[1]]);
+        break;
       case 'code_block':
         if (map) nonProseLines.push([map[0], map[1]]);
         break;
@@ -92,7 +100,18 @@ export function parseBlocks(source: string, lines: LineIndex): BlockStructure {
         break;
     }
   }
-  return { headings, tableLines, listItems, nonProseLines, comments };
+  return { headings, tableLines, listItems, nonProseLines, comments, openFenceStart };
+}
+
+/** Whether only blank lines follow line `line` (markdown-it does not count the empty line after a final break). */
+function atEnd(lines: LineIndex, line: number): boolean {
+  return line >= lines.lineCount || lines.text.slice(lines.lineStarts[line]).trim() === '';
+}
+
+/** Whether the last line of a fence token (of `lineCount` lines) is its closing fence. */
+function closesFence(last: string, markup: string, lineCount: number): boolean {
+  const trimmed = last.trim();
+  return lineCount > 1 && trimmed.length >= markup.length && trimmed.startsWith(markup) && trimmed.split('').every((ch) => ch === markup[0]);
 }
 
 function makeHeading(lines: LineIndex, map: [number, number], level: number, markup: string, content: string): Heading {
@@ -111,7 +130,7 @@ function makeHeading(lines: LineIndex, map: [number, number], level: number, mar
   return { level, text, line, span, textSpan: { start: textStart, end: Math.min(textStart + text.length, lines.lineEnds[line]) } };
 }
 
-const ITEM_PREFIX = /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)(\[([ xX])\](?=\s|$)\s*)?/;
+const ITEM_PREFIX = /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)(\[([ x])\](?=\s|$)\s*)?/i;
 
 function makeListItem(
   lines: LineIndex,

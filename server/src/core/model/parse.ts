@@ -49,6 +49,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     fields,
     comments,
     prose,
+    openFenceStart: blocks.openFenceStart,
     actionItems: readActionItems(prose, sections, tables, blocks.listItems, lines),
   };
   doc.timeline = readTimeline({ lines, prose, sections, headings: blocks.headings, tables, listItems: blocks.listItems });

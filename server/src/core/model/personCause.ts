@@ -20,7 +20,7 @@ const PERSON_ACT =
  * to delete every server", "there was no check before deploy". A cause phrased like this is systemic, not blame.
  */
 const SYSTEMIC =
-  /\b(?:allow(?:ed|s|ing)?|let|permit(?:ted|s)?|without|lack(?:ed|s|ing)?\s+(?:of\s+)?(?!attention)|missing|absence|no\s+(?:check|guard|safeguard|validation|review|test|alert|protection|confirmation|automation|process|runbook|checklist|guide|documentation|monitoring)|nothing\s+(?:stopped|prevented|caught)|protect\w*|prevent\w*|guard\w*|safeguard\w*|tool(?:s|ing)?|process(?:es)?|automat\w*|pipeline|checklist|runbook|guardrails?|design(?:ed)?|made\s+it\s+(?:easy|possible)|prone)\b/i;
+  /\b(?:allow(?:ed|s|ing)?|let|permit(?:ted|s)?|without|lack(?:ed|s|ing)?\s+(?:of\s+)?(?!attention)|missing|absence|no\s+(?:check|guard|safeguard|validation|review|test|alert|protection|confirmation|automation|process|runbook|checklist|guide|documentation|monitoring)|nothing\s+(?:stopped|prevented|caught)|protect\w*|prevent\w*|guard\w*|safeguard\w*|tool(?:s|ing)?|process(?:es)?|automat\w*|pipeline|checklist|runbook|design(?:ed)?|made\s+it\s+(?:easy|possible)|prone)\b/i;
 
 /** A person named as the cause: what the text says, and where. */
 export interface PersonCause {

@@ -67,7 +67,7 @@ function scanPlaceholders(doc: PostmortemDocument): Placeholder[] {
   if (prose.includes('{')) {
     BRACES.lastIndex = 0;
     for (let m = BRACES.exec(prose); m; m = BRACES.exec(prose)) {
-      if (/[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/.test(m[1]) || /^\s*(?:yyyy|hh:mm|mm\/dd|dd\/mm)/i.test(m[1])) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: 'braces' });
+      if (/[A-Z]{2,}[\s,]+[A-Z]{2,}/i.test(m[1]) || /^\s*(?:yyyy|hh:mm|mm\/dd|dd\/mm)/i.test(m[1])) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: 'braces' });
     }
   }
   unknownLineValues(doc, found);
@@ -156,7 +156,7 @@ function isPlaceholderBracket(text: string, start: number, end: number, inner: s
   // Links, images, reference links and definitions, footnotes, escaped brackets and task boxes are not placeholders.
   if (before === '!' || before === '\\' || before === ']' || after === '(' || after === '[' || after === ':') return false;
   const label = inner.trim();
-  if (!label || /^[ xX]$/.test(inner) || label.startsWith('^') || references.has(label.toLowerCase())) return false;
+  if (!label || /^[ x]$/i.test(inner) || label.startsWith('^') || references.has(label.toLowerCase())) return false;
   if (KNOWN_BRACKET.test(label)) return true;
   // Times, numbers and marks of uncertainty ("[08:47]", "[20m]", "[???]") are content, not gaps.
   // Only lower-case guidance ("[link to github issue]") is taken when it fills a value: "[Sen Lu]" is a link.
@@ -171,7 +171,7 @@ function fillsWholeValue(text: string, start: number, end: number): boolean {
   if (lineEnd < 0) lineEnd = text.length;
   const lead = text
     .slice(lineStart, start)
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '')
     .replace(/^\s*#{1,6}\s+/, '');
   const rest = text.slice(end, lineEnd).trim();
   const trimmedLead = lead.trim();

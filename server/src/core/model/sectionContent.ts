@@ -46,7 +46,7 @@ export function sectionContent(doc: PostmortemDocument, section: Section, placeh
     // Hidden from the prose but there in the text: code, a quote, HTML or a URL, which is content.
     if (own !== raw && nonSpaceCount(own) < nonSpaceCount(raw)) return 'content';
     const rest = (local.length ? blankSpans(prose, lineSpan, local) : own)
-      .replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?/, '')
+      .replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ x]\]\s*)?/i, '')
       .trim();
     // "TODO: what was done to restore service." is a note to the author, not content.
     const todo = (own.includes('TODO') || own.includes('TB') || own.includes('FIXME')) && /^(?:TODO|TBD|TBC|FIXME)\b/.test(own.replace(/^\s*(?:[-*+]|\d+[.)])?\s*/, ''));

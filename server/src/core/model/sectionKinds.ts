@@ -1,4 +1,5 @@
 import type { SectionKind } from './types';
+import { trimEndChars } from './trimChars';
 
 /**
  * Heading words that name each kind of section, tried in order. Real postmortems use many house styles
@@ -48,13 +49,13 @@ function memoised<T>(compute: (text: string) => T): (text: string) => T {
 export const normalizeHeading: (text: string) => string = memoised(normalizeUncached);
 
 function normalizeUncached(text: string): string {
-  return text
+  const stripped = text
     .toLowerCase()
     .replace(/[*_`~]/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^[^a-z0-9]+/, '')
-    .replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\.\d+|[ivx]+[.)])\s+/, '')
-    .replace(/[:?.!]+$/, '')
+    .replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\.\d+|[ivx]+[.)])\s+/, '');
+  return trimEndChars(stripped, ':?.!')
     .replace(/\s+/g, ' ')
     .trim();
 }

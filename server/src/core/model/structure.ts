@@ -92,7 +92,7 @@ export function hasText(doc: PostmortemDocument, span: Span, placeholders: reado
     const to = Math.min(p.span.end, span.end) - span.start;
     text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
   }
-  return /[\p{L}\p{N}]/u.test(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, ''));
+  return /[\p{L}\p{N}]/u.test(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s*)?/i, ''));
 }
 
 /** Whether the summary (or the lead prose) says what caused the incident. */

@@ -14,7 +14,7 @@ const STAMP_GAP = 16;
 /** Words before a time that make it a guess. */
 const APPROX_BEFORE = /(?:~|≈|\b(?:approx(?:imately|\.)?|around|about|circa|ca\.|roughly|sometime|before|after)\s*)$/i;
 /** Words right after a time that make it a guess: `22:52 (maybe earlier?)`, `14:00?`, `2X:XX (not sure exact time)`. */
-const APPROX_AFTER = /^\s*(?:\?|\(?\s*(?:maybe|not sure|unsure|approx|roughly|or so|or earlier|or later|ish\b|\?))|^-ish\b/i;
+const APPROX_AFTER = /^\s*(?:\?|(?:\(\s*)?(?:maybe|not sure|unsure|approx|roughly|or so|or earlier|or later|ish\b|\?))|^-ish\b/i;
 /** Lines that declare the zone for all times: "All times in PDT (UTC-7)", "all times are in\nUTC". */
 const ZONE_NOTE = /\ball times\b|\btimes? (?:are|is|in)\b|\btime ?zone\b|\bunless otherwise noted\b/gi;
 /** Subsections that can sit under a Timeline heading but are not part of it (MoJ puts "### Causes" there). */
@@ -57,7 +57,7 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
     if (!inside(table.span.start)) continue;
     timeline.tables.push(table);
     for (let l = table.startLine; l <= table.endLine; l++) usedLines.add(l);
-    const col = Math.max(0, findColumn(table, /time|date|when|timestamp/i));
+    const col = Math.max(0, findColumn(table, /time|date|when/i));
     timeline.zone ??= zoneIn(table.header.cells[col]?.text ?? '');
     for (const row of table.rows) {
       const cell = row.cells[col];

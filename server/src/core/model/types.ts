@@ -125,9 +125,9 @@ export interface FrontMatterError {
 /** The `---` YAML (or skipped `+++` TOML) block at the start of a document. */
 export interface FrontMatter {
   kind: 'yaml' | 'toml';
-  /** The whole block including fences. */
+  /** The whole block including fences; only the opening fence when the block never closes. */
   span: Span;
-  /** Between the fences. */
+  /** Between the fences (to the end of the text when the block never closes). */
   contentSpan: Span;
   /** Whether the closing fence was found. */
   closed: boolean;
@@ -306,4 +306,6 @@ export interface PostmortemDocument {
   severity?: SeverityMark;
   /** ISO incident date from front matter or the Incident Date field. */
   incidentDate?: Located;
+  /** Offset of a code fence that never closes: anything inserted after it would be code, not Markdown. */
+  openFenceStart?: number;
 }

@@ -1,6 +1,6 @@
-import { CANONICAL_SECTIONS, canonicalIndex, sectionSkeleton } from '../model/sectionKinds';
+import { CANONICAL_SECTIONS, canonicalIndex, kindInParent, kindOfHeading, sectionSkeleton } from '../model/sectionKinds';
 import { coveredKinds, insertionPoint, isKindCovered, mainSectionLevel } from '../model/structure';
-import type { PostmortemDocument, SectionKind } from '../model/types';
+import type { PostmortemDocument, Section, SectionKind } from '../model/types';
 import { defineRule, type Fix, type ProblemSeverity } from './rule';
 
 /** What each kind is called in messages, with other headings that would satisfy it. */
@@ -76,13 +76,26 @@ function requiredKinds(table: Record<string, string[]>, severity: string | undef
   return [...new Set(list)].filter((kind) => KNOWN_KINDS.has(kind)).sort((a, b) => canonicalIndex(a as SectionKind) - canonicalIndex(b as SectionKind)) as SectionKind[];
 }
 
+/** The kind a heading of this level and text would get if it were inserted at `offset`. */
+function kindAt(doc: PostmortemDocument, offset: number, level: number, text: string): SectionKind {
+  let parent: Section | undefined;
+  for (const s of doc.sections) if (s.level < level && s.span.start < offset && offset <= s.span.end) parent = s;
+  const parentKind = parent && !(parent.level === 1 && parent.heading === doc.headings[0]) ? parent.kind : undefined;
+  return parentKind ? kindInParent(text, parentKind) : kindOfHeading(text);
+}
+
 /** Inserts the canonical skeleton; a missing 5 whys goes inside an existing root-cause section. */
 function insertFix(doc: PostmortemDocument, kind: SectionKind, level: number, eol: string): Fix | undefined {
   const host = kind === 'fiveWhys' ? doc.sections.find((s) => s.kind === 'rootCause' && s.level <= level) : undefined;
   const at = host ? { offset: host.span.end, before: false } : insertionPoint(doc, kind, level);
+  // Inside a code fence that never closes, the new section would be code: fixing it would add it forever.
+  if (doc.openFenceStart !== undefined && at.offset > doc.openFenceStart) return undefined;
   const skeleton = sectionSkeleton(kind, host ? host.level + 1 : level, eol);
   if (!skeleton) return undefined;
   const newText = at.before ? `${skeleton}${eol}${eol}` : `${eol}${eol}${skeleton}`;
   const title = CANONICAL_SECTIONS.find((s) => s.kind === kind)?.title ?? kind;
+  // Under a second H1 of another kind ("# Summary") the new heading would take its parent's kind and the
+  // problem would stay: offer no fix rather than one that adds a section on every pass.
+  if (kindAt(doc, at.offset, host ? host.level + 1 : level, title) !== kind) return undefined;
   return { title: `Add a "${title}" section`, edits: [{ span: { start: at.offset, end: at.offset }, newText }] };
 }

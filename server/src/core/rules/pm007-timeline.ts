@@ -78,7 +78,8 @@ function padRow(text: string, table: Table, row: TableRow): Fix {
   const missing = table.header.cells.length - row.cells.length;
   const line = text.slice(row.span.start, row.span.end);
   const trimmed = line.trimEnd();
-  const closed = trimmed.endsWith('|') && !trimmed.endsWith('\\|');
+  // A lone `|` opens the row; it does not close a cell, so another pipe would add none.
+  const closed = trimmed.endsWith('|') && !trimmed.endsWith('\\|') && trimmed.trimStart() !== '|';
   const at = row.span.start + trimmed.length;
   const newText = closed ? ' |'.repeat(missing) : ' |'.repeat(missing + 1);
   return { title: `Add ${missing} empty cell${missing === 1 ? '' : 's'}`, edits: [{ span: { start: at, end: at }, newText }] };

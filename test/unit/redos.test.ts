@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { FAILURE_HINT } from '../../server/src/core/language/namedBlame';
+import { checkSync } from 'recheck';
+import { regexLiterals, type RegexLiteral } from '../helpers/regexLiterals';
+import { repoPath, repoRoot } from '../helpers/paths';
+
+/**
+ * Every regex written in server/src and client/src is checked by recheck's pure-JS backend (no download, no
+ * Java). A full check takes minutes on two cores, so verdicts are kept in redos-baseline.json, keyed by
+ * pattern and flags: a new or changed regex is checked live. An exponential verdict always fails; a
+ * polynomial one (quadratic on a long run) fails unless the baseline already lists it (those are printed: each is a known case still to fix).
+ * `REDOS_UPDATE=1` re-checks everything and rewrites the baseline (it never records an exponential one).
+ */
+type Verdict = 'safe' | 'polynomial';
+// checkSync reads its backend from the environment at each call: 'pure' runs recheck's Scala.js build in
+// this process, never the native binary, a JVM or a download.
+process.env.RECHECK_SYNC_BACKEND = 'pure';
+process.env.RECHECK_BACKEND = 'pure';
+const BASELINE = repoPath('test', 'unit', 'redos-baseline.json');
+const UPDATE = process.env.REDOS_UPDATE === '1';
+
+function key(r: RegexLiteral): string {
+  return `/${r.source}/${r.flags.replace(/[gy]/g, '')}`;
+}
+
+function check(r: RegexLiteral): { verdict: Verdict | 'exponential' | 'unknown'; attack?: string } {
+  const flags = r.flags.replace(/[gy]/g, '');
+  let result = checkSync(r.source, flags, { timeout: 60_000 });
+  // The automaton checker can run out of time on long alternations; the fuzzer then decides.
+  if (result.status === 'unknown') result = checkSync(r.source, flags, { timeout: 60_000, checker: 'fuzz' });
+  if (result.status === 'safe') return { verdict: 'safe' };
+  if (result.status === 'vulnerable') return { verdict: result.complexity.type === 'exponential' ? 'exponential' : 'polynomial', attack: result.attack.pattern };
+  return { verdict: 'unknown' };
+}
+
+describe('regular expressions: ReDoS (recheck, pure backend)', function () {
+  this.timeout(UPDATE ? 1_800_000 : 300_000);
+  const { literals, dynamic } = regexLiterals([repoPath('server', 'src'), repoPath('client', 'src')], repoRoot);
+  const baseline: Record<string, Verdict> = fs.existsSync(BASELINE) ? JSON.parse(fs.readFileSync(BASELINE, 'utf8')) : {};
+
+  it('the checker works offline and finds a catastrophic pattern', () => {
+    const result = checkSync('^(a+)+$', '');
+    assert.equal(result.status, 'vulnerable');
+    assert.equal(result.status === 'vulnerable' && result.complexity.type, 'exponential');
+  });
+
+  it(`finds the regexes (only escaped phrases, sticky copies of checked literals and the failure-word hint are built at run time)`, () => {
+    assert.ok(literals.length > 300, `${literals.length} regexes`);
+    assert.deepEqual(dynamic.map((d) => d.replace(/:\d+$/, '')).sort(), [
+      'server/src/core/language/candidates.ts',
+      'server/src/core/language/namedBlame.ts',
+      'server/src/core/language/phrases.ts',
+      'server/src/core/model/severity.ts',
+    ]);
+  });
+
+  it('the failure-word hint built from word lists is safe', () => {
+    const result = checkSync(FAILURE_HINT.source, FAILURE_HINT.flags.replace('g', ''));
+    assert.equal(result.status, 'safe', JSON.stringify(result.status === 'vulnerable' ? result.attack : result.status));
+  });
+
+  it('no regex is vulnerable (exponential never; polynomial only when already listed in the baseline)', () => {
+    const failures: string[] = [];
+    const known: string[] = [];
+    const next: Record<string, Verdict> = {};
+    let live = 0;
+    for (const r of literals) {
+      const k = key(r);
+      let verdict: Verdict | 'exponential' | 'unknown' | undefined = UPDATE ? undefined : baseline[k];
+      let attack: string | undefined;
+      if (!verdict) {
+        live++;
+        ({ verdict, attack } = check(r));
+      }
+      const where = `${r.file}:${r.line} /${r.source}/${r.flags}`;
+      if (verdict === 'exponential' || verdict === 'unknown') failures.push(`${where}: ${verdict}${attack ? `, attack ${attack}` : ''}`);
+      else if (verdict === 'polynomial' && !UPDATE && baseline[k] !== 'polynomial') failures.push(`${where}: polynomial, attack ${attack}`);
+      else {
+        if (verdict === 'polynomial') known.push(where);
+        next[k] = verdict;
+      }
+    }
+    if (UPDATE) fs.writeFileSync(BASELINE, `${JSON.stringify(next, Object.keys(next).sort(), 2)}\n`);
+    if (known.length) console.log(`      ${literals.length} regexes (${live} checked live); ${known.length} known polynomial (quadratic on long runs), see redos-baseline.json`);
+    assert.deepEqual(failures, []);
+  });
+});
