@@ -108,6 +108,12 @@ export namespace MetricsRequest {
   export const type = new RequestType<MetricsParams, Metrics, void>(method);
 }
 
+/** The server's process id, so that the editor tests can kill it and watch the client restart it. */
+export namespace ServerInfoRequest {
+  export const method = 'postmortemLint/serverInfo';
+  export const type = new RequestType<Record<string, never>, { pid: number }, void>(method);
+}
+
 /** Sent when the workspace index changed (files added, changed, removed, or the date rolled over). */
 export namespace IndexChangedNotification {
   export const method = 'postmortemLint/indexChanged';

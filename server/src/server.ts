@@ -21,7 +21,7 @@ import { complete } from './features/completion';
 import { formatEdits } from './features/formatting';
 import { hover } from './features/hover';
 import { workspaceSymbols } from './features/symbols';
-import { ActionItemsRequest, IncidentsRequest, IndexChangedNotification, MetricsRequest, TimelineRangesRequest } from './protocol';
+import { ActionItemsRequest, IncidentsRequest, IndexChangedNotification, MetricsRequest, ServerInfoRequest, TimelineRangesRequest } from './protocol';
 import { metricsFor } from './features/metrics';
 import { incidentInfo, overdueDays } from './workspace/indexEntry';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -210,6 +210,8 @@ connection.onDocumentRangeFormatting(async (params, token) => {
     return model ? formatEdits(model.doc, model.effective.settings.sortTimelineOnFormat, params.range) : [];
   }, []);
 });
+
+connection.onRequest(ServerInfoRequest.type, () => ({ pid: process.pid }));
 
 connection.onWorkspaceSymbol((params) => workspaceSymbols(index.all(), params.query));
 

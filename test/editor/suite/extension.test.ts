@@ -168,3 +168,31 @@ describe('metrics in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
+
+describe('server crash recovery in VS Code', function () {
+  this.timeout(90_000);
+  // vscode-languageclient's State.Running.
+  const RUNNING = 2;
+
+  it('restarts the server after its process is killed, and diagnostics come back', async () => {
+    const running = await api();
+    const before = await running.client.sendRequest<{ pid: number }>('postmortemLint/serverInfo', {});
+    const restarted = new Promise<void>((resolve) => {
+      const listener = running.client.onDidChangeState((event) => {
+        if (event.newState !== RUNNING) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    process.kill(before.pid, 'SIGKILL');
+    await restarted;
+    const after = await running.client.sendRequest<{ pid: number }>('postmortemLint/serverInfo', {});
+    assert.notEqual(after.pid, before.pid, 'a new server process');
+    const uri = workspaceFile(...CHECKOUT);
+    const editor = await open(uri);
+    // An edit makes the editor ask the new server for diagnostics of the new version.
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
+    await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'PM023'), 'diagnostics from the restarted server');
+    await closeAll();
+  });
+});
