@@ -103,8 +103,12 @@ export class WorkspaceIndex {
       return;
     }
     this.overlays.add(uri);
-    this.entries.set(uri, indexEntry(uri, doc));
-    this.changed();
+    const entry = indexEntry(uri, doc);
+    const before = this.entries.get(uri);
+    this.entries.set(uri, entry);
+    // Most keystrokes change nothing the views show; telling clients anyway makes them reload every
+    // action item, incident and metric of the workspace several times a second while someone types.
+    if (!before || JSON.stringify(before) !== JSON.stringify(entry)) this.changed();
   }
 
   /** The editor closed the document: go back to what is on disk. */
