@@ -92,15 +92,18 @@ const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) +
 /** Year, month, day; the year is 0 when the text does not say it. Several readings when the order is ambiguous. */
 type DateParts = [number, number, number];
 
-const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DateParts[] }[] = [
+/** Which patterns need a month name: they are skipped when no month's first three letters occur in the text. */
+const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DateParts[]; named?: true }[] = [
   { pattern: /(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/, read: (m) => [[Number(m[1]), Number(m[2]), Number(m[3])]] },
   { pattern: /(?<![\d/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/, read: (m) => [[Number(m[1]), Number(m[2]), Number(m[3])]] },
   {
     // `June 14th, 2022`, `Feb 20 2018`, `January 14-19, 2026` (a range: its first day).
+    named: true,
     pattern: new RegExp(`(?<![a-z])${MONTH_NAME}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2})?,? (\\d{4})(?!\\d)`, 'i'),
     read: (m) => [[Number(m[3]), month(m[1]), Number(m[2])]],
   },
   {
+    named: true,
     pattern: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\.? ${MONTH_NAME}\\.?,? (\\d{4})(?!\\d)`, 'i'),
     read: (m) => [[Number(m[3]), month(m[2]), Number(m[1])]],
   },
@@ -115,10 +118,12 @@ const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DateParts[
   },
   // Dates without a year: only read when the caller gives a reference date to take the year from.
   {
+    named: true,
     pattern: new RegExp(`(?<![a-z])${MONTH_NAME}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])`, 'i'),
     read: (m) => [[0, month(m[1]), Number(m[2])]],
   },
   {
+    named: true,
     pattern: new RegExp(`(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?\\.? ${MONTH}`, 'i'),
     read: (m) => [[0, month(m[2]), Number(m[1])]],
   },
@@ -140,6 +145,9 @@ function numericReadings(first: number, second: number, year: number): DateParts
   ];
 }
 
+const HAS_DIGIT = /\d/;
+const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
 /** A calendar date read from text. */
 export interface FoundDate {
   iso: string;
@@ -156,8 +164,13 @@ export interface FoundDate {
  * unless only the day-first reading is a real date (`24/07/25`).
  */
 export function findDate(text: string, reference?: string): FoundDate | undefined {
+  // Every date has a digit, and the month-name patterns (the slowest: an alternation tried at every
+  // position) need a month: most lines of a postmortem have neither, and this runs on every timeline line.
+  if (!HAS_DIGIT.test(text)) return undefined;
+  const named = MONTH_HINT.test(text);
   let best: FoundDate | undefined;
-  for (const { pattern, read } of DATE_PATTERNS) {
+  for (const { pattern, read, named: needsMonth } of DATE_PATTERNS) {
+    if (needsMonth && !named) continue;
     const m = pattern.exec(text);
     if (!m || (best && best.index <= m.index)) continue;
     const date = pickReading(read(m), reference);

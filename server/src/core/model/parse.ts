@@ -52,11 +52,11 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     openFenceStart: blocks.openFenceStart,
     actionItems: readActionItems(prose, sections, tables, blocks.listItems, lines),
   };
-  doc.timeline = readTimeline({ lines, prose, sections, headings: blocks.headings, tables, listItems: blocks.listItems });
+  doc.incidentDate = readIncidentDate(doc);
+  doc.timeline = readTimeline({ lines, prose, sections, headings: blocks.headings, tables, listItems: blocks.listItems, incidentDate: doc.incidentDate?.value });
   doc.fiveWhys = readFiveWhys(prose, sections, blocks.listItems);
   doc.rootCause = readRootCause(doc);
   doc.severity = readSeverityMark(doc, options.severityScale ?? DEFAULT_SEVERITY_SCALE);
-  doc.incidentDate = readIncidentDate(doc);
   return doc;
 }
 

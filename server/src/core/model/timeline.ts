@@ -34,6 +34,8 @@ export interface TimelineSources {
   headings: Heading[];
   tables: Table[];
   listItems: ListItem[];
+  /** The incident's declared date (front matter or header field), ISO. */
+  incidentDate?: string;
 }
 
 /** Reads the timeline: the first timeline section with its subsections and any timestamp sections after it. */
@@ -112,10 +114,28 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
   return timeline;
 }
 
-/** The date that gives a year to dates written without one: the title's date, else the first full date written. */
+/**
+ * The date that gives a year to dates written without one: the title's date, else the declared incident
+ * date, else the first full date written.
+ */
 function referenceDate(src: TimelineSources): string | undefined {
   const title = src.headings.find((h) => h.level === 1);
-  return (title && findDate(title.text)?.iso) ?? findDate(src.prose)?.iso ?? findDate(src.lines.text)?.iso;
+  return (title && findDate(title.text)?.iso) ?? src.incidentDate ?? firstDate(src.prose, src.lines) ?? firstDate(src.lines.text, src.lines);
+}
+
+/**
+ * The first date of a whole document, read line by line: running every date pattern over the whole text
+ * made each pattern scan all of it, and this runs once per parse. Only lines with a digit are read.
+ */
+function firstDate(text: string, lines: TimelineSources['lines']): string | undefined {
+  const digit = /\d/g;
+  for (let m = digit.exec(text); m; m = digit.exec(text)) {
+    const line = lines.lineAt(m.index);
+    const found = findDate(text.slice(lines.lineStarts[line], lines.lineEnds[line]));
+    if (found) return found.iso;
+    digit.lastIndex = lines.lineEnds[line];
+  }
+  return undefined;
 }
 
 /** The zone of an "All times in X" note: inside the timeline first, else anywhere in the document. */
