@@ -23,6 +23,11 @@ const bundles = [
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The server indexes large workspaces in worker threads: each loads this file from beside dist/server.js.
+    entryPoints: ['server/src/workspace/indexWorker.ts'],
+    outfile: 'dist/indexWorker.js',
+  },
 ];
 
 const common = {

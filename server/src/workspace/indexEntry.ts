@@ -45,7 +45,7 @@ export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
     postmortem,
   }));
   const titleSpan = doc.title?.textSpan ?? { start: 0, end: 0 };
-  const metrics = metricsInput(doc, uri);
+  const metrics = metricsInput(doc, uri, summary);
   return {
     uri,
     summary,

@@ -2,13 +2,12 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PostmortemLintConfig } from '../core/config';
-import { isPostmortem } from '../core/detect';
-import { parsePostmortem } from '../core/model/parse';
 import type { PostmortemDocument } from '../core/model/types';
-import { DEFAULT_MAX_FILE_SIZE } from '../core/settings';
 import type { IncidentSummary } from '../core/workspace';
 import { sortEntries } from '../node/markdownFiles';
 import { indexEntry, type IndexEntry } from './indexEntry';
+import { entryOfText, withinSizeLimit, type IndexJob } from './indexJob';
+import { indexInWorkers, WORKER_THRESHOLD } from './indexPool';
 
 /** Files read at once while indexing, so that a huge workspace does not stall the server. */
 const READS_IN_FLIGHT = 16;
@@ -25,6 +24,7 @@ export class WorkspaceIndex {
   private readonly overlays = new Set<string>();
   private readonly listeners: (() => void)[] = [];
   private folders: string[] = [];
+  private summaryList: IncidentSummary[] | undefined;
 
   constructor(private readonly configFor: ConfigForFile) {}
 
@@ -45,9 +45,13 @@ export class WorkspaceIndex {
     return this.entries.get(uri);
   }
 
-  /** Summaries of every indexed postmortem, for the workspace rules. */
+  /**
+   * Summaries of every indexed postmortem, for the workspace rules. The same array is returned until the
+   * index changes, so the rules' lookups built from it (`workspaceLookup`) are reused from keystroke to keystroke.
+   */
   summaries(): IncidentSummary[] {
-    return [...this.entries.values()].map((e) => e.summary);
+    this.summaryList ??= [...this.entries.values()].map((e) => e.summary);
+    return this.summaryList;
   }
 
   /** Indexes every postmortem below the folders (file-system paths), replacing what was indexed before. */
@@ -55,22 +59,15 @@ export class WorkspaceIndex {
     this.folders = folders;
     const files: string[] = [];
     for (const folder of folders) await walk(folder, files);
+    const jobs: IndexJob[] = [];
     const fresh = new Map<string, IndexEntry>();
-    let next = 0;
-    const worker = async () => {
-      while (next < files.length) {
-        const file = files[next++];
-        const uri = pathToFileURL(file).toString();
-        if (this.overlays.has(uri)) {
-          const open = this.entries.get(uri);
-          if (open) fresh.set(uri, open);
-          continue;
-        }
-        const entry = await this.readEntry(file, uri);
-        if (entry) fresh.set(uri, entry);
-      }
-    };
-    await Promise.all(Array.from({ length: READS_IN_FLIGHT }, worker));
+    for (const file of files) {
+      const uri = pathToFileURL(file).toString();
+      // Open documents are indexed from the editor's text, not the disk's.
+      if (!this.overlays.has(uri)) jobs.push(this.job(file, uri));
+    }
+    const entries = jobs.length >= WORKER_THRESHOLD ? await indexInWorkers(jobs) : await this.readInThread(jobs);
+    entries.forEach((entry, k) => entry && fresh.set(jobs[k].uri, entry));
     for (const uri of this.overlays) {
       const open = this.entries.get(uri);
       if (open) fresh.set(uri, open);
@@ -80,10 +77,24 @@ export class WorkspaceIndex {
     this.changed();
   }
 
+  /** Reads a few files at a time on this thread (small workspaces: no workers to start). */
+  private async readInThread(jobs: IndexJob[]): Promise<(IndexEntry | undefined)[]> {
+    const entries: (IndexEntry | undefined)[] = new Array(jobs.length);
+    let next = 0;
+    const reader = async () => {
+      while (next < jobs.length) {
+        const k = next++;
+        entries[k] = await readEntry(jobs[k]);
+      }
+    };
+    await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
+    return entries;
+  }
+
   /** Re-reads one file from disk (created or changed), or drops it when it is gone or no longer a postmortem. */
   async refreshFile(uri: string): Promise<void> {
     if (this.overlays.has(uri) || !uri.startsWith('file:')) return;
-    const entry = await this.readEntry(fileURLToPath(uri), uri);
+    const entry = await readEntry(this.job(fileURLToPath(uri), uri));
     if (entry) this.entries.set(uri, entry);
     else this.entries.delete(uri);
     this.changed();
@@ -105,10 +116,11 @@ export class WorkspaceIndex {
     this.overlays.add(uri);
     const entry = indexEntry(uri, doc);
     const before = this.entries.get(uri);
-    this.entries.set(uri, entry);
     // Most keystrokes change nothing the views show; telling clients anyway makes them reload every
     // action item, incident and metric of the workspace several times a second while someone types.
-    if (!before || JSON.stringify(before) !== JSON.stringify(entry)) this.changed();
+    if (before && JSON.stringify(before) === JSON.stringify(entry)) return;
+    this.entries.set(uri, entry);
+    this.changed();
   }
 
   /** The editor closed the document: go back to what is on disk. */
@@ -118,18 +130,14 @@ export class WorkspaceIndex {
     else if (this.entries.delete(uri)) this.changed();
   }
 
-  private async readEntry(file: string, uri: string): Promise<IndexEntry | undefined> {
+  private job(file: string, uri: string): IndexJob {
+    let config: PostmortemLintConfig;
     try {
-      const config = this.configFor(file);
-      const stat = await fsp.stat(file);
-      if (!stat.isFile() || stat.size > (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
-      const text = await fsp.readFile(file, 'utf8');
-      if (!isPostmortem(this.relative(file), text, config)) return undefined;
-      return indexEntry(uri, parsePostmortem(text, { severityScale: config.severityScale }));
+      config = this.configFor(file);
     } catch {
-      // Unreadable, vanished while indexing, or not text: not a postmortem we can show.
-      return undefined;
+      config = {};
     }
+    return { file, uri, relative: this.relative(file), config };
   }
 
   private relative(file: string): string {
@@ -138,7 +146,20 @@ export class WorkspaceIndex {
   }
 
   private changed(): void {
+    this.summaryList = undefined;
     for (const listener of this.listeners) listener();
+  }
+}
+
+/** Reads and indexes one file without blocking the server's thread. */
+async function readEntry(job: IndexJob): Promise<IndexEntry | undefined> {
+  try {
+    const stat = await fsp.stat(job.file);
+    if (!stat.isFile() || !withinSizeLimit(job, stat.size)) return undefined;
+    return entryOfText(job, await fsp.readFile(job.file, 'utf8'));
+  } catch {
+    // Unreadable, vanished while indexing, or not text: not a postmortem we can show.
+    return undefined;
   }
 }
 

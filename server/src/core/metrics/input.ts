@@ -5,7 +5,7 @@ import { headerField, readIncidentStart, readPublished } from '../model/incident
 import { findField } from '../model/parse';
 import { normalizeTerms } from '../model/similarity';
 import type { ActionItemStatus, PostmortemDocument } from '../model/types';
-import { readIncidentId, summarizeIncident } from '../workspace';
+import { readIncidentId, summarizeIncident, type IncidentSummary } from '../workspace';
 
 /** An action item as the metrics need it: its state and its deadline (overdue depends on the day asked). */
 export interface MetricsActionItem {
@@ -49,9 +49,8 @@ export interface MetricsInput {
 /** Longest root cause kept: enough to recognise it in a list. */
 const MAX_CAUSE = 160;
 
-/** Builds the metrics input of a parsed postmortem. */
-export function metricsInput(doc: PostmortemDocument, uri: string): MetricsInput {
-  const summary = summarizeIncident(doc, uri);
+/** Builds the metrics input of a parsed postmortem (pass its summary when it is already made: it is not cheap). */
+export function metricsInput(doc: PostmortemDocument, uri: string, summary: IncidentSummary = summarizeIncident(doc, uri)): MetricsInput {
   const start = readIncidentStart(doc);
   // Many real postmortems give no date field; the first dated timeline entry still places the incident.
   const date = doc.incidentDate?.value ?? start?.instant.date ?? doc.timeline?.entries.find((e) => e.date)?.date;

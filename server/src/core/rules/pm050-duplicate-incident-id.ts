@@ -1,4 +1,5 @@
-import { readIncidentId, sameIncidentId } from '../workspace';
+import { readIncidentId } from '../workspace';
+import { incidentIdKey, workspaceLookup } from '../workspaceLookup';
 import { defineRule } from './rule';
 
 /** Other files named in one message; the rest are counted. */
@@ -15,7 +16,8 @@ export default defineRule({
   check({ doc, workspace, uri, report }) {
     const id = readIncidentId(doc);
     if (!id) return;
-    const others = workspace.incidents.filter((other) => other.uri !== uri && sameIncidentId(other.incidentId, id.value)).map((other) => other.uri);
+    const same = workspaceLookup(workspace.incidents).byId.get(incidentIdKey(id.value)) ?? [];
+    const others = same.filter((other) => other.uri !== uri).map((other) => other.uri);
     if (others.length === 0) return;
     const named = others.slice(0, MAX_NAMED).join(', ');
     const more = others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : '';

@@ -1,9 +1,9 @@
-import { daysBetween } from '../model/dates';
 import { frontMatterEntry } from '../model/frontMatter';
 import type { Span } from '../model/lineIndex';
 import { normalizeTerms, termSimilarity } from '../model/similarity';
 import type { PostmortemDocument } from '../model/types';
 import { sameIncidentId, summarizeIncident, type IncidentSummary } from '../workspace';
+import { dayNumber, incidentsBetween, workspaceLookup } from '../workspaceLookup';
 import { defineRule } from './rule';
 
 /** Open items quoted in one message, and earlier incidents reported per document. */
@@ -54,11 +54,13 @@ export default defineRule<{ windowDays: number; minSimilarity: number }>({
     const acknowledged = (other: IncidentSummary) =>
       self.repeatOf.some((ref) => sameIncidentId(ref, other.incidentId) || sameIncidentId(ref, other.uri) || other.uri.endsWith(`/${ref}`));
     const matches: { other: IncidentSummary; days: number; byCause: boolean }[] = [];
-    for (const other of workspace.incidents) {
-      if (other.uri === uri || !other.date || sameIncidentId(other.incidentId, self.incidentId)) continue;
-      const days = daysBetween(other.date, self.date);
+    const selfDay = dayNumber(self.date);
+    // Only incidents dated inside the window can be repeats: a range of the date-ordered workspace.
+    for (const { day, incident: other } of incidentsBetween(workspaceLookup(workspace.incidents), selfDay - options.windowDays, selfDay)) {
+      if (other.uri === uri || sameIncidentId(other.incidentId, self.incidentId)) continue;
+      const days = selfDay - day;
       const earlier = days > 0 || (days === 0 && other.start !== undefined && self.start !== undefined && other.start < self.start);
-      if (!earlier || days > options.windowDays || acknowledged(other)) continue;
+      if (!earlier || acknowledged(other)) continue;
       const otherTerms = other.rootCauseTerms ?? normalizeTerms(other.rootCause ?? '');
       const byCause = terms.length > 0 && termSimilarity(terms, otherTerms) >= options.minSimilarity;
       if (byCause || (overlaps(self.tags, other.tags) && overlaps(self.services, other.services))) matches.push({ other, days, byCause });
