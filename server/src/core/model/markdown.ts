@@ -8,6 +8,12 @@ import type { Heading, HtmlComment, ListItem } from './types';
  */
 const markdown = new MarkdownIt({ html: true });
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+// markdown-it's own normalize rewrites every newline of the text with a regex; most documents have no `\r`
+// and no NUL, and then there is nothing to normalise.
+markdown.core.ruler.at('normalize', (state) => {
+  if (state.src.indexOf('\r') >= 0) state.src = state.src.replace(/\r\n?/g, '\n');
+  if (state.src.indexOf('\0') >= 0) state.src = state.src.replace(/\0/g, '\uFFFD');
+});
 
 /** Block structure read from one markdown-it parse. */
 export interface BlockStructure {
