@@ -8,6 +8,11 @@ import { readEntrySync, type IndexJob } from './indexJob';
 const BATCH = 64;
 /** Fewer files than this are read on the server's thread: starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 256;
+/**
+ * A small young generation per worker: parsing makes short-lived garbage only, and the default (tens of MB
+ * per worker) showed as ~40 MB more peak memory for the server on a 5,000-file workspace with no gain in speed.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 /** The bundle or compiled file of the worker, beside this module's output. */
 const WORKER_FILE = path.join(__dirname, 'indexWorker.js');
 
@@ -53,7 +58,7 @@ export async function indexInWorkers(
       worker.once('exit', fail);
       send();
     });
-  const pool = Array.from({ length: Math.max(1, workers) }, () => new Worker(workerFile));
+  const pool = Array.from({ length: Math.max(1, workers) }, () => new Worker(workerFile, { resourceLimits: WORKER_LIMITS }));
   try {
     await Promise.all(pool.map(run));
     // A worker that failed leaves batches nobody took: read what is left here.
