@@ -22,6 +22,8 @@ export type ConfigForFile = (file: string) => PostmortemLintConfig;
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
   private readonly overlays = new Set<string>();
+  /** The JSON of each open document's entry, to tell a keystroke that changed it from one that did not. */
+  private readonly overlayJson = new Map<string, string>();
   private readonly listeners: (() => void)[] = [];
   private folders: string[] = [];
   private summaryList: IncidentSummary[] | undefined;
@@ -103,28 +105,32 @@ export class WorkspaceIndex {
   /** Drops a deleted file. */
   remove(uri: string): void {
     this.overlays.delete(uri);
+    this.overlayJson.delete(uri);
     if (this.entries.delete(uri)) this.changed();
   }
 
   /** Unsaved editor contents win over disk: the open document's model, or undefined when it is not a postmortem. */
   setOverlayDocument(uri: string, doc: PostmortemDocument | undefined): void {
     if (!doc) {
+      this.overlayJson.delete(uri);
       const wasOverlay = this.overlays.delete(uri);
       if (this.entries.delete(uri) || wasOverlay) this.changed();
       return;
     }
     this.overlays.add(uri);
     const entry = indexEntry(uri, doc);
-    const before = this.entries.get(uri);
+    const json = JSON.stringify(entry);
     // Most keystrokes change nothing the views show; telling clients anyway makes them reload every
     // action item, incident and metric of the workspace several times a second while someone types.
-    if (before && JSON.stringify(before) === JSON.stringify(entry)) return;
+    if (this.entries.has(uri) && this.overlayJson.get(uri) === json) return;
+    this.overlayJson.set(uri, json);
     this.entries.set(uri, entry);
     this.changed();
   }
 
   /** The editor closed the document: go back to what is on disk. */
   async clearOverlay(uri: string): Promise<void> {
+    this.overlayJson.delete(uri);
     if (!this.overlays.delete(uri)) return;
     if (uri.startsWith('file:')) await this.refreshFile(uri);
     else if (this.entries.delete(uri)) this.changed();
