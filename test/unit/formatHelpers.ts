@@ -24,10 +24,10 @@ function contentCells(table: Table): string[] {
   return [table.header, ...table.rows].flatMap((row) => row.cells.map((cell) => cell.text)).filter((text) => text !== '');
 }
 
-/** Cells up to the last one that holds anything but spaces and tabs (all the formatter trims). */
+/** Cells up to the last one that holds anything but spaces, tabs and byte order marks (what the formatter drops). */
 function extent(cells: { rawSpan: { start: number; end: number } }[], text: string): number {
   let last = cells.length;
-  while (last > 0 && text.slice(cells[last - 1].rawSpan.start, cells[last - 1].rawSpan.end).replace(/^[ \t]+|[ \t]+$/g, '') === '') last--;
+  while (last > 0 && text.slice(cells[last - 1].rawSpan.start, cells[last - 1].rawSpan.end).replace(/[ \t\uFEFF]/g, '') === '') last--;
   return last;
 }
 

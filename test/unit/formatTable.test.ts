@@ -106,6 +106,17 @@ describe('format: table layout', () => {
     check('| | |\n|-|-|\n| Time in SEV-1 | ?mins |   \n', '|               |       |\n| ------------- | ----- |\n| Time in SEV-1 | ?mins |\n');
   });
 
+  it('treats a cell of only a byte order mark (U+FEFF) as empty, as the model does', () => {
+    const input = '| a | b |\n|---|---|\n| 1 | \uFEFF | \uFEFF |\n';
+    const row = parsePostmortem(input).tables[0].rows[0];
+    assert.deepEqual(
+      row.cells.map((cell) => cell.text),
+      ['1', '', ''],
+    );
+    // Blank in its column, and dropped past the last column like any empty cell.
+    check(input, '| a   | b   |\n| --- | --- |\n| 1   |     |\n');
+  });
+
   it('keeps a no-break space that belongs to a cell', () => {
     check('| a | b |\n|---|---|\n| \u00a0x | y |\n', '| a   | b   |\n| --- | --- |\n| \u00a0x  | y   |\n');
   });

@@ -40,7 +40,8 @@ export function complete(doc: PostmortemDocument, position: Position, sources: C
   const fm = doc.frontMatter;
   if (fm && fm.kind === 'yaml' && offset >= fm.contentSpan.start && offset <= fm.contentSpan.end) return frontMatter(doc, before, sources);
   if (/^#{1,6}\s+\S*$/.test(before)) return headings(doc);
-  if (/\*\*severity:?\*\*:?\s*\S*$/i.test(before)) return values(sources.severityScale, CompletionItemKind.EnumMember);
+  // `$` first, the rest as a lookbehind: tried once at the end instead of from every `**severity**` (quadratic).
+  if (/$(?<=\*\*severity:?\*\*:?\s*\S*)/i.test(before)) return values(sources.severityScale, CompletionItemKind.EnumMember);
   const table = doc.tables.find((t) => position.line > t.startLine + 1 && position.line <= t.endLine + 1 && position.line >= t.startLine);
   if (table && /\|/.test(before)) {
     const column = before.split(/(?<!\\)\|/).length - 2;
@@ -51,8 +52,8 @@ export function complete(doc: PostmortemDocument, position: Position, sources: C
     if (/severity/i.test(header)) return values(sources.severityScale, CompletionItemKind.EnumMember);
   }
   if (/(?:^|\s)@[\w-]*$/.test(before)) return values(sources.owners.map((o) => o.replace(/^@/, '')), CompletionItemKind.Reference, '@');
-  if (/\bdue:\s*\S*$/i.test(before)) return deadlines(sources.today);
-  if (/\bstatus:\s*\S*$/i.test(before)) return statuses();
+  if (/$(?<=\bdue:\s*\S*)/i.test(before)) return deadlines(sources.today);
+  if (/$(?<=\bstatus:\s*\S*)/i.test(before)) return statuses();
   return [];
 }
 

@@ -24,7 +24,8 @@ const MIN_WIDTH = 3;
 
 /**
  * Reads a table's cells as written (only spaces and tabs around them are dropped, so that content such as a
- * no-break space survives). Undefined when the table cannot be rewritten safely: when the header and the
+ * no-break space survives); a cell of nothing but byte order marks (U+FEFF, invisible) is empty, as the model
+ * reads it (`trim` drops them), so both agree on which cells hold something. Undefined when the table cannot be rewritten safely: when the header and the
  * delimiter row disagree on the number of columns (a pipe inside a code span in the header, which splitRow
  * keeps in its cell but markdown-it counts) a rebuilt delimiter would stop the text being a table; when the
  * table starts on a list item's marker line, the marker would end up inside the first cell.
@@ -32,7 +33,11 @@ const MIN_WIDTH = 3;
 export function readGrid(lines: LineIndex, table: Table): TableGrid | undefined {
   const columns = table.header.cells.length;
   if (columns === 0 || columns !== table.delimiter.cells.length || LIST_MARKER.test(lines.lineText(table.startLine))) return undefined;
-  const cellsOf = (row: TableRow) => row.cells.map((cell) => trimChars(lines.text.slice(cell.rawSpan.start, cell.rawSpan.end), ' \t'));
+  const cellsOf = (row: TableRow) =>
+    row.cells.map((cell) => {
+      const text = trimChars(lines.text.slice(cell.rawSpan.start, cell.rawSpan.end), ' \t');
+      return trimChars(text, ' \t\uFEFF') === '' ? '' : text;
+    });
   const rows = table.rows.map((row) => {
     const cells = cellsOf(row);
     // Empty cells past the header's last column hold nothing: dropping them is lossless (`| a | b | |`).

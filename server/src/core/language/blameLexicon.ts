@@ -51,8 +51,12 @@ export const BLAME_PHRASES: readonly string[] = ENTRIES.flatMap((e) => e.phrases
 
 const BY_PHRASE = new Map<string, BlameEntry>(ENTRIES.flatMap((e) => e.phrases.map((p) => [p.toLowerCase(), e] as [string, BlameEntry])));
 
-/** "Dave's fault", "@jsmith's fault". */
-const NAMED_FAULT = /(?<![\w@])(@?[A-Z][\w-]{0,40})['’]s\s+fault\b/g;
+/**
+ * "Dave's fault", "@jsmith's fault". Tried at the apostrophe; the name (group 1) is read backwards from it by
+ * the lookbehind, longest first, as a forward scan from its leftmost start would find it. Started at each
+ * capital instead, the name's `[\w-]{0,40}` was rescanned from every `-X` of a long `A-A-A-…` run.
+ */
+const NAMED_FAULT = /['’](?<=(?<![\w@])(@?[A-Z][\w-]{0,40})['’])s\s+fault\b/g;
 
 /** Words that negate the judgement that follows: "it was not your fault", "no human error was involved". */
 const NEGATIONS = new Set(['not', 'never', 'no', 'nobody', 'none']);
@@ -83,10 +87,11 @@ export function findBlameWording(prose: string, text: string, extra: readonly st
     found.push({ span, found: match.found, phrase: match.phrase, builtIn: !!entry, suggestions: entry ? rewrites(text, span, match.found, entry) : [] });
   }
   for (const m of matchesIn(NAMED_FAULT, prose, faultWindows(prose))) {
-    const span = { start: m.index, end: m.index + m[0].length };
+    const span = { start: m.index - m[1].length, end: m.index + m[0].length };
     if (!(isHandle(m[1]) || isCapitalised(m[1])) || isNegated(prose, span.start)) continue;
     const entry = ENTRIES[0];
-    found.push({ span, found: m[0], phrase: "<name>'s fault", builtIn: true, suggestions: rewrites(text, span, m[0], entry) });
+    const named = prose.slice(span.start, span.end);
+    found.push({ span, found: named, phrase: "<name>'s fault", builtIn: true, suggestions: rewrites(text, span, named, entry) });
   }
   return found.sort((a, b) => a.span.start - b.span.start);
 }
@@ -117,12 +122,12 @@ function lineStarts(prose: string): (at: number) => number {
   };
 }
 
-/** Where "<name>'s fault" may start: up to 42 characters before the `'s` and the spaces before each "fault". */
+/** Where NAMED_FAULT is tried: the apostrophe of the `'s` and the spaces before each "fault". */
 function* faultWindows(prose: string): Iterable<Window> {
   for (let at = prose.indexOf('fault'); at >= 0; at = prose.indexOf('fault', at + 1)) {
     let end = at;
     while (end > 0 && /\s/.test(prose[end - 1])) end--;
-    if (end < at && prose[end - 1] === 's' && "'’".includes(prose[end - 2] ?? 's')) yield [end - 44, end - 3];
+    if (end < at && prose[end - 1] === 's' && "'’".includes(prose[end - 2] ?? 's')) yield [end - 2, end - 2];
   }
 }
 

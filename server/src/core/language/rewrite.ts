@@ -44,7 +44,7 @@ export function clauseEnd(prose: string, tokens: Token[], from: number, to: numb
 /** "was accidentally deleted" / "were missed": the passive for a past-tense verb and its object. */
 export function passive(object: string, verb: string, adverb: string): string {
   const participle = PARTICIPLES[verb] ?? verb;
-  const lastWord = /([A-Z]+)\W*$/i.exec(object)?.[1].toLowerCase() ?? '';
+  const lastWord = /(?<![A-Z])([A-Z]+)\W*$/i.exec(object)?.[1].toLowerCase() ?? '';
   const plural = /[^siu]s$/.test(lastWord) && !/^(?:a|an|this|that|one)\s/i.test(object);
   const adverbText = participle.includes(' ') ? '' : adverb;
   return `${plural ? 'were' : 'was'} ${adverbText}${participle}`;

@@ -42,8 +42,12 @@ const TOKEN_PATTERNS: TokenPattern[] = [
 /** `aws_secret_access_key = …`: a 40-character secret key is only recognisable by its label. */
 const AWS_SECRET = /(?:aws_?secret_?access_?key|secret_?access_?key|aws_?secret_?key)["']?[ \t]{0,5}[:=][ \t]{0,5}["']?([A-Z0-9/+]{40})(?![A-Z0-9/+])/gi;
 
-/** `scheme://user:password@host`. */
-const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@<>"'`]{1,100}:([^\s:/@<>"'`]{1,200})@/gi;
+/**
+ * `scheme://user:password@host`: group 1 is the scheme, group 2 the password. Tried at the `://`; the scheme is
+ * read backwards from it by the lookbehind, longest first, as a forward scan from its leftmost start would find
+ * it. Started at each letter instead, the scheme's `{1,20}` was rescanned from every `+A` of a long `A+A+…` run.
+ */
+const URL_CREDENTIALS = /:(?<=\b([a-z][a-z0-9+.-]{1,20}):)\/\/[^\s:/@<>"'`]{1,100}:([^\s:/@<>"'`]{1,200})@/gi;
 
 /** `password=…`, `"api_key": "…"`, `secret: …`. Group 1 is the key; the value is group 2, 3 or 4. */
 const ASSIGNMENT =
@@ -78,7 +82,9 @@ export function findSecrets(text: string): SecretFinding[] {
   findPrivateKeys(text, add);
   const marks = assignmentMarks(text);
   const awsSecrets = matchesIn(AWS_SECRET, text, keyWindows(text, marks, 5, 'y', 21, 12));
-  for (const [matches, label] of [[awsSecrets, 'AWS secret access key'], [matchesIn(URL_CREDENTIALS, text, urlWindows(text)), 'password in a URL']] as const) {
+  // The URL match starts at `://`: put the scheme back in front so both read as the whole match and its secret.
+  const urlCredentials = matchesIn(URL_CREDENTIALS, text, urlWindows(text)).map((m) => ({ index: m.index - m[1].length, 0: m[1] + m[0], 1: m[2] }));
+  for (const [matches, label] of [[awsSecrets, 'AWS secret access key'], [urlCredentials, 'password in a URL']] as const) {
     for (const m of matches) {
       const value = m[1];
       if (isPlaceholder(value) || looksFake(value) || value.length < 4) continue;
@@ -152,11 +158,11 @@ function* keyWindows(text: string, marks: number[], maxSpaces: number, lastChars
   }
 }
 
-/** `scheme://user:password@`: a scheme of 2 to 21 characters before `://`, with an `@` close after it. */
+/** `scheme://user:password@`: each `://` (URL_CREDENTIALS reads the scheme before it) with an `@` close after it. */
 function* urlWindows(text: string): Iterable<Window> {
   let at = text.indexOf('@');
-  for (const window of aroundLiteral(text, '://', 21, 2)) {
-    const mark = window[1] + 2;
+  for (const window of aroundLiteral(text, '://', 0, 0)) {
+    const mark = window[1];
     if (at >= 0 && at < mark) at = text.indexOf('@', mark);
     if (at < 0) return;
     if (at - mark <= 310) yield window;

@@ -20,7 +20,8 @@ const ONGOING = /(?:^|[(,;–—-])\s*(ongoing|continuous|recurring)\s*(?:\)|$)/
 /** URLs are found first and then checked for an issue path: one regex for both backtracks on long URL-ish runs. */
 const URL = /https?:\/\/[^\s<>()[\]]+/gi;
 const ISSUE_PATH = /\/(?:issues|pull|pulls|merge_requests|browse|tickets?)\/[\w-]+/i;
-const LINKED_WORD = /\[([^\]]{1,40})\]\((https?:\/\/[^\s)]+)\)/;
+/** `[PR 12](https://…)`; neither part holds a `[`, so a failed try never rescans the next one's text. */
+const LINKED_WORD = /\[([^\][]{1,40})\]\((https?:\/\/[^\s)[]+)\)/;
 const ISSUE_REF = /(?<![\w/&])#\d+\b/;
 /** Lines that point at where a group of items is tracked, rather than being an item. */
 export const TRACKING_LINE = /^\W*(?:follow along|tracked (?:in|at|here)|tracking (?:issue|bug|ticket|epic)|see (?:the )?(?:issue|ticket|epic|board))\b/i;
@@ -108,10 +109,11 @@ export function findStatus(prose: string, base: number): StatusMark | undefined 
  */
 export function describeGroup(label: string, span: Span, raw: string, rawBase: number, categoryAllowed: boolean, parent?: ActionItemGroup): ActionItemGroup {
   const group: ActionItemGroup = { label, span, parent };
-  if (categoryAllowed) group.category = readCategory(label.replace(/\([^)]*\)/g, ''));
+  // A `(` or `](` after an unclosed one would end at the same `)`: skipping it keeps both scans linear.
+  if (categoryAllowed) group.category = readCategory(label.replace(/\((?<!\([^)]*?\()[^)]*\)/g, ''));
   const status = readGroupStatus(label);
   if (status) group.status = { value: label, span, normalized: status, inherited: true };
-  const plain = label.replace(/\]\([^)]*\)/g, ']');
+  const plain = label.replace(/\]\((?<!\]\([^)]*?\]\()[^)]*\)/g, ']');
   const period = findPeriod(plain, false);
   if (period) {
     const value = plain.slice(period.index, period.index + period.length);

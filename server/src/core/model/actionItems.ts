@@ -219,7 +219,7 @@ function paragraphGroups(
       const action = ACTION_PARAGRAPH.exec(text);
       if (action) {
         items.push(fromParagraph(src, line, paragraphEnd, action[0].length, group, section));
-      } else if (/:\W*$/.test(prose.slice(lines.lineStarts[paragraphEnd], lines.lineEnds[paragraphEnd]).trim())) {
+      } else if (/:[^\w:]*$/.test(prose.slice(lines.lineStarts[paragraphEnd], lines.lineEnds[paragraphEnd]).trim())) {
         const span = { start: lines.lineStarts[line] + raw.indexOf(raw.trim()), end: lines.lineEnds[paragraphEnd] };
         const labelText = lines.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
         // Only a short label names a category: a long lead-in sentence mentions "process" in passing.

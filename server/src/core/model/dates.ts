@@ -204,7 +204,7 @@ function toIso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const DURATION_PART = /(\d+(?:\.\d+)?)\s*(d(?:ays?)?|h(?:ours?|rs?)?|m(?:in(?:ute)?s?)?|s(?:ec(?:ond)?s?)?)(?![a-z])/gi;
+const DURATION_PART = /(?<!\d)(\d+(?:\.\d+)?)\s*(d(?:ays?)?|h(?:ours?|rs?)?|m(?:in(?:ute)?s?)?|s(?:ec(?:ond)?s?)?)(?![a-z])/gi;
 
 /** Parses durations such as `4h 28min`, `4 hours 28 minutes`, `1h15m`, `399 minutes`, `2 days`; minutes or undefined. */
 export function parseDuration(value: string): number | undefined {

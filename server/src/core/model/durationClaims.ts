@@ -30,10 +30,19 @@ const PAIRS: { duration: RegExp; from: RegExp; to: RegExp }[] = [
   { duration: /^time to resolve$/, from: /^(?:first detected|detected)$/, to: /^resolved$/ },
 ];
 
-/** `First detected 2022-01-22 11:57`, `Repaired: 13:59`: a key-event line (MoJ) with a label and a time. */
-const KEY_EVENT = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Z][A-Z ]{2,30}?)(?:\*\*)?:?(?:\*\*)?\s+(?=\d)/i;
-/** `21:45 to 23:28 UTC (103 minutes)`: a duration that states its own range. */
-const INLINE_RANGE = /^(.*?)\s(?:to|until|–|-)\s(.*?)\(([^()]{2,40})\)\s*$/;
+/**
+ * `First detected 2022-01-22 11:57`, `Repaired: 13:59`: a key-event line (MoJ) with a label and a time. The label
+ * is 3 to 31 letters and spaces, the shortest that fits; past 3 characters it never ends on a space before more
+ * white space (the one shorter label, tried first, left the same text after it), so `\s+` reads a run of spaces
+ * once rather than once per label length.
+ */
+const KEY_EVENT = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Z][A-Z ]{2}(?:[A-Z ]{1,28}?(?!(?<= )\s))??)(?:\*\*)?:?(?:\*\*)?\s+(?=\d)/i;
+/**
+ * `21:45 to 23:28 UTC (103 minutes)`: a duration that states its own range. The lookahead checks the closing
+ * `(…)` once: without it each ` to `/` - ` rescanned the rest of the line for it (quadratic). A field value is one
+ * line, so `.` reaching that `(` is no extra condition.
+ */
+const INLINE_RANGE = /^(?=.*\([^()]{2,40}\)\s*$)(.*?)\s(?:to|until|–|-)\s(.*?)\(([^()]{2,40})\)\s*$/;
 
 /** Every duration the document states together with the moments it can be checked against. */
 export function readDurationClaims(doc: PostmortemDocument): DurationClaim[] {

@@ -1,12 +1,17 @@
 import type { LineIndex } from './lineIndex';
 import type { HeaderField } from './types';
 
-/** `**Key:** value`, `**Key**: value`, optionally as a list item. */
-// eslint-disable-next-line regexp/no-super-linear-backtracking -- anchored, run on one short line; polynomial only, listed in test/unit/redos-baseline.json
-const BOLD_FIELD = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]{1,60}?)(:?)\*\*(:?)[ \t]*(.*)$/;
-/** `Key: value` for the well-known keys only (Flutter writes them plain, joined by `<br>`). */
-// eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-empty-capturing-group, regexp/no-empty-group -- the empty group keeps BOLD_FIELD's group numbers; anchored, one line
-const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)([A-Z][A-Z /()-]{1,30})(:)()[ \t]+(.+)$/i;
+/**
+ * `**Key:** value`, `**Key**: value`, optionally as a list item. The blanks before the value are all taken
+ * (`(?![ \t])`): giving some back to `(.*)` never helped, and each try rescanned the line.
+ */
+const BOLD_FIELD = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]{1,60}?)(:?)\*\*(:?)[ \t]*(?![ \t])(.*)$/;
+/**
+ * `Key: value` for the well-known keys only (Flutter writes them plain, joined by `<br>`). The blanks before the
+ * value are all taken, or all but one when nothing follows them (`.+` then takes the last), as backtracking found.
+ */
+// eslint-disable-next-line regexp/no-empty-capturing-group, regexp/no-empty-group -- the empty group keeps BOLD_FIELD's group numbers
+const PLAIN_FIELD = /^(\s*(?:[-*+]\s+)?)([A-Z][A-Z /()-]{1,30})(:)()[ \t]+(?=[^ \t]|[ \t]$)(.+)$/i;
 
 /** Canonical header keys and the labels teams use for them. */
 const KEY_ALIASES: Record<string, string> = {

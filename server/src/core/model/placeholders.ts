@@ -21,10 +21,17 @@ const MASK = /(?<![\w-])(?:YYYY(?:[-/]MM(?:[-/]DD)?|MMDD)?|DD[-/.]MM[-/.]YYYY|MM
 const BRACKET = /\[([^[\]\n]{1,160})\]/g;
 /** `{each item here should have an owner}`, `{{ incident name }}`: template guidance in braces. */
 const BRACES = /\{\{?([^{}\n]{3,200})\}\}?/g;
-/** `- Time to detection: ?` (DFDS): a label whose value is only question marks. */
-const UNKNOWN_LINE_VALUE = /^[ \t]*(?:[-*+][ \t]+)?[^:\n?]{1,60}:[ \t]*(\?{1,3})[ \t]*$/;
-/** `[label]: url` reference definitions, tried only at a line start (after up to three spaces). */
-const REFERENCE_DEFINITION = / {0,3}\[([^\]\n]+)\]:/y;
+/**
+ * `- Time to detection: ?` (DFDS): a label whose value is only question marks. The indent and bullet are read
+ * whole, then at most 60 label characters; a label of blanks only (`   : ?`) still counts, as the label may
+ * borrow them (`(?<!^)` keeps it non-empty). Letting the label start inside the indent rescanned it at each blank.
+ */
+const UNKNOWN_LINE_VALUE = /^[ \t]*(?:[-*+][ \t]+)?(?![ \t])[^:\n?]{0,60}(?<!^):[ \t]*(\?{1,3})[ \t]*$/;
+/**
+ * `[label]: url` reference definitions, tried only at a line start (after up to three spaces). The label ends at
+ * any line terminator, as `^` starts after one: a label may not run on past a bare `\r` and rescan the line.
+ */
+const REFERENCE_DEFINITION = /^ {0,3}\[([^\]\n\r\u2028\u2029]+)\]:/my;
 
 /** Bracketed words templates use for "fill this in". */
 const KNOWN_BRACKET = /^(?:(?:incident |service |team |your |full |owner |author )?(?:name|names|title|list|link|links|url|date|time|owner|team|service|description|summary|details|ticket|jira|email)s?|\d+\s*[-–]\s*\d+ (?:sentences?|words?|paragraphs?)\b.*|one (?:sentence|line|paragraph)\b.*|(?:link|links) to\b.*|(?:insert|describe|add|enter|fill in|explain|include|write|list|put|what|key|detailed|short|brief)\b.*)$/i;
@@ -67,7 +74,7 @@ function scanPlaceholders(doc: PostmortemDocument): Placeholder[] {
   if (prose.includes('{')) {
     BRACES.lastIndex = 0;
     for (let m = BRACES.exec(prose); m; m = BRACES.exec(prose)) {
-      if (/[A-Z]{2,}[\s,]+[A-Z]{2,}/i.test(m[1]) || /^\s*(?:yyyy|hh:mm|mm\/dd|dd\/mm)/i.test(m[1])) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: 'braces' });
+      if (/(?<![A-Z])[A-Z]{2,}[\s,]+[A-Z]{2,}/i.test(m[1]) || /^\s*(?:yyyy|hh:mm|mm\/dd|dd\/mm)/i.test(m[1])) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], kind: 'braces' });
     }
   }
   unknownLineValues(doc, found);

@@ -1,7 +1,8 @@
 import type { LineIndex, Span } from './lineIndex';
 import type { HtmlComment } from './types';
 
-const URL = /\bhttps?:\/\/[^\s)>\]|]+|\]\([^)\s]*\)?|<[a-z][a-z0-9+.-]*:[^\s>]*>/gi;
+/** Bare URLs, link targets and `<scheme:…>` autolinks (which hold no `<`, so a failed one never rescans the next). */
+const URL = /\bhttps?:\/\/[^\s)>\]|]+|\]\([^)\s]*\)?|<[a-z][a-z0-9+.-]*:[^\s<>]*>/gi;
 
 /**
  * Blanks everything that is not the author's own prose: language rules then scan one string whose

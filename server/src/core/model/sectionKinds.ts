@@ -52,7 +52,7 @@ function normalizeUncached(text: string): string {
   const stripped = text
     .toLowerCase()
     .replace(/[*_`~]/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\][]*)\]\([^)[]*\)/g, '$1')
     .replace(/^[^a-z0-9]+/, '')
     .replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\.\d+|[ivx]+[.)])\s+/, '');
   return trimEndChars(stripped, ':?.!')

@@ -36,7 +36,7 @@ export function stem(word: string): string {
 export function normalizeTerms(text: string): string[] {
   const words = text
     .toLowerCase()
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\][]*)\]\([^)[]*\)/g, '$1')
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/[’']/g, '')
     .split(/[^\p{L}\p{N}]+/u);

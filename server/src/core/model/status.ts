@@ -58,8 +58,12 @@ export function readStatus(value: string): ReadStatus {
   let status = LOOKUP.get(lower);
   let reason: string | undefined;
   if (!status) {
-    // eslint-disable-next-line regexp/no-super-linear-backtracking -- anchored, run on one short line; polynomial only, listed in test/unit/redos-baseline.json
-    const head = /^([a-z' -]+?)(?:\s*[:(\-–—]\s*(.*?)\)?)?$/.exec(lower);
+    // The words never end on a space before more white space (one fewer, tried first, left the same text after
+    // them), so `\s*` reads a run of blanks once; the reason is `[\s\S]*?`, which always reaches the end, so the
+    // first separator found ends the search instead of each one rescanning the rest (`\n` and `\r` never get here:
+    // item text has them replaced by spaces, cells are one line).
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- linear (recheck): the reason always matches to the end
+    const head = /^([a-z' -]+?(?!(?<= )\s))(?:\s*[:(\-–—]\s*([\s\S]*?)\)?)?$/.exec(lower);
     status = head ? LOOKUP.get(head[1].trim()) : undefined;
     reason = head?.[2]?.trim() || undefined;
   }
@@ -130,7 +134,10 @@ export interface InlineStatus {
 
 const STATUS_EMOJI = /[✅🔄🚧⏳🚫⛔📅]|✔\uFE0F?|☑\uFE0F?|🗓\uFE0F?/u;
 const STATUS_LABEL = /\bstatus\s*[:=]\s*([^,;()[\]]{1,30})/i;
-const BRACKETED = /[([]\s*(done|complete|completed|fixed|in[ -]?progress|wip|planned|todo|blocked|on hold|won'?t (?:do|fix)|cancell?ed|dropped)\b([^)\]]{0,120})[)\]]/i;
+/** `(done`, `[WIP`: the opening of a bracketed status; `bracketedStatus` looks for its closing bracket. */
+const BRACKET_OPEN = /[([]\s*(done|complete|completed|fixed|in[ -]?progress|wip|planned|todo|blocked|on hold|won'?t (?:do|fix)|cancell?ed|dropped)\b/gi;
+/** The most characters between the status word and the closing bracket. */
+const BRACKET_REASON_MAX = 120;
 /** Upper case only: "DONE" is a marker, "done" is usually a word in a sentence. */
 const SHOUTED = /\b(DONE|COMPLETED|WIP|BLOCKED|WONTFIX|WON'T DO)\b/;
 const REASON_AFTER = /^\s*(?:\(([^)]{1,120})\)|[:–—-]\s*(\S.{0,120})|((?:on|by|until|because|pending|waiting)\b.{1,120}))/i;
@@ -176,11 +183,11 @@ export function readInlineStatus(text: string): InlineStatus | undefined {
     const reason = status === 'blocked' ? reasonAfter(text, emoji.index + value.length, atStart) : undefined;
     return { value, index: emoji.index, status, reason };
   }
-  const bracketed = BRACKETED.exec(text);
+  const bracketed = bracketedStatus(text);
   if (bracketed) {
-    const read = readStatus(bracketed[1]);
-    const rest = bracketed[2].replace(/^[\s:,–—-]+/, '').trim();
-    return { value: bracketed[0], index: bracketed.index, status: read.status, reason: read.status === 'blocked' ? rest || undefined : undefined };
+    const read = readStatus(bracketed.word);
+    const rest = bracketed.rest.replace(/^[\s:,–—-]+/, '').trim();
+    return { value: bracketed.value, index: bracketed.index, status: read.status, reason: read.status === 'blocked' ? rest || undefined : undefined };
   }
   const shouted = SHOUTED.exec(text);
   if (shouted) {
@@ -192,16 +199,36 @@ export function readInlineStatus(text: string): InlineStatus | undefined {
   return undefined;
 }
 
+/**
+ * The first `(done)`, `[WIP: waiting on infra]`: a status word after `(` or `[`, closed by `)` or `]` within 120
+ * characters. This is what `/[([]\s*(…)\b([^)\]]{0,120})[)\]]/i` matched; as one regex it rescanned up to 120
+ * characters from every opening of a long `(WIP x(WIP x…` run (polynomial).
+ */
+function bracketedStatus(text: string): { index: number; value: string; word: string; rest: string } | undefined {
+  BRACKET_OPEN.lastIndex = 0;
+  for (let m = BRACKET_OPEN.exec(text); m; m = BRACKET_OPEN.exec(text)) {
+    const from = m.index + m[0].length;
+    const limit = Math.min(text.length, from + BRACKET_REASON_MAX + 1);
+    for (let close = from; close < limit; close++) {
+      if (text[close] === ')' || text[close] === ']') return { index: m.index, value: text.slice(m.index, close + 1), word: m[1], rest: text.slice(from, close) };
+    }
+    BRACKET_OPEN.lastIndex = m.index + 1;
+  }
+  return undefined;
+}
+
 /** Status a group heading or label gives all its items: "Immediate Actions (Completed)", "**In progress (next 2 weeks):**". */
 export function readGroupStatus(label: string): ActionItemStatus | undefined {
   const text = label.replace(/[*_`]/g, '').trim();
-  const paren = /\(([^)]*)\)/.exec(text);
+  // A `(` after an unclosed one would end at the same `)`: skipping it keeps the scan linear on `((((…`.
+  const paren = /\((?<!\([^)]*?\()([^)]*)\)/.exec(text);
   if (paren) {
     const inParen = LOOKUP.get(paren[1].trim().toLowerCase());
     if (inParen) return inParen;
   }
-  // eslint-disable-next-line regexp/no-super-linear-backtracking -- anchored, run on one short line; polynomial only, listed in test/unit/redos-baseline.json
-  const head = /^([A-Z][A-Z' -]*?)\s*(?:[(:]|$)/i.exec(text);
+  // The words end at their last non-space character (what the lazy `[A-Z' -]*?` found); greedy, the spaces after
+  // them are read once by `\s*`.
+  const head = /^([A-Z](?:[A-Z' -]*[A-Z'-])?)\s*(?:[(:]|$)/i.exec(text);
   return head ? LOOKUP.get(head[1].toLowerCase()) : undefined;
 }
 

@@ -19,14 +19,20 @@ export interface SummaryFacts {
 
 const SUMMARY_WORDS = /\bsummary\b|\boverview\b|\btl;?dr\b|\bexecutive\b/i;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
-const STACK_LINE = /^\s+at [\w$<>]+(?:\.[\w$<>]+)+\s?\(.*\)|Traceback \(most recent call last\)|\bException in thread\b|\bpanicked at\b|^\s*File "[^"]+", line \d+|^\s*goroutine \d+ \[/m;
+/**
+ * A line of a stack trace. The indent before `at`, `File` or `goroutine` is read from the last line start before it
+ * (`^\s+` crossed line breaks, so every line start of a long blank run rescanned the run): blanks other than line
+ * breaks, and for `at` at most one line break, last, as `\s+` allowed.
+ */
+const STACK_LINE =
+  /^(?:[^\S\n\r\u2028\u2029]+|[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])at [\w$<>]+(?:\.[\w$<>]+)+\s?\(.*\)|Traceback \(most recent call last\)|\bException in thread\b|\bpanicked at\b|^[^\S\n\r\u2028\u2029]*File "[^"]+", line \d+|^[^\S\n\r\u2028\u2029]*goroutine \d+ \[/m;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)/g;
 /** A dotted name of three or more labels with a digit in a label, or an internal suffix: a machine, not a product. */
 const HOST = /(?<![\w.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){2,}(?![\w-])/gi;
 const INTERNAL_SUFFIX = /\.(?:internal|local|lan|corp|svc|cluster\.local|compute|intra)$/i;
 /** Words and figures that tell a reader who or what was hurt, and how much. */
 const IMPACT =
-  /\b(?:users?|customers?|clients?|visitors?|traffic|requests?|outages?|down(?:time)?|unavailable|unreachable|inaccessible|offline|degraded|degradation|errors?|fail(?:ed|ing|ures?|s)?|broken|break(?:s|ing)?|impact(?:ed|s)?|affect(?:ed|ing|s)?|disrupt(?:ed|ion|ions)?|slow(?:er|ness|ed)?|latency|timeouts?|timed out|lost|loss|revenue|SLA|SLO|could ?n[o']t|unable|delay(?:ed|s)?|stall(?:ed|s)?|interrupt(?:ed|ion)|leak(?:ed|s)?|expos(?:ed|ure)|compromised?|vulnerab(?:le|ility)|crash(?:ed|es|ing)?|exhaust(?:ed|ion)|panic(?:s|ked)?|misbehav\w*|unresponsive|stuck|blocked|(?:not|stopped) (?:working|finishing|responding|loading))\b|\d+(?:[.,]\d+)?\s?(?:%|percent|[km]\b|minutes?|mins?|hours?|hrs?|days?|seconds?|teams?|people|services?|sites?|projects?|accounts?|packages?|crates?|builds?|jobs?|pods?|nodes?)/i;
+  /\b(?:users?|customers?|clients?|visitors?|traffic|requests?|outages?|down(?:time)?|unavailable|unreachable|inaccessible|offline|degraded|degradation|errors?|fail(?:ed|ing|ures?|s)?|broken|break(?:s|ing)?|impact(?:ed|s)?|affect(?:ed|ing|s)?|disrupt(?:ed|ion|ions)?|slow(?:er|ness|ed)?|latency|timeouts?|timed out|lost|loss|revenue|SLA|SLO|could ?n[o']t|unable|delay(?:ed|s)?|stall(?:ed|s)?|interrupt(?:ed|ion)|leak(?:ed|s)?|expos(?:ed|ure)|compromised?|vulnerab(?:le|ility)|crash(?:ed|es|ing)?|exhaust(?:ed|ion)|panic(?:s|ked)?|misbehav\w*|unresponsive|stuck|blocked|(?:not|stopped) (?:working|finishing|responding|loading))\b|(?<!\d)\d+(?:[.,]\d+)?\s?(?:%|percent|[km]\b|minutes?|mins?|hours?|hrs?|days?|seconds?|teams?|people|services?|sites?|projects?|accounts?|packages?|crates?|builds?|jobs?|pods?|nodes?)/i;
 
 /** The executive summary: the first top-level summary section whose heading says summary, overview or TL;DR. */
 export function executiveSummary(doc: PostmortemDocument): Section | undefined {
