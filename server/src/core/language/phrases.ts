@@ -12,7 +12,8 @@ export interface PhraseMatch {
 
 /** Matches any of a list of plain phrases: case-insensitive, on word boundaries, any run of spaces between words. */
 export class PhraseMatcher {
-  private readonly pattern: RegExp | undefined;
+  /** The compiled alternation (public for the ReDoS test); undefined for an empty list. */
+  readonly pattern: RegExp | undefined;
   private readonly byKey: Map<string, string>;
 
   constructor(phrases: readonly string[]) {

@@ -2,7 +2,7 @@ import { phraseMatcher } from '../language/phrases';
 import { defineRule } from './rule';
 
 /** Wording that names no concrete change, seen again and again in published postmortems. */
-const VAGUE_PHRASES = [
+export const VAGUE_PHRASES = [
   'be more careful', 'more careful', 'be careful', 'be more vigilant', 'pay more attention', 'pay attention',
   'improve monitoring', 'better monitoring', 'more monitoring', 'improve alerting', 'better alerting',
   'improve communication', 'better communication', 'communicate better', 'improve test coverage',
