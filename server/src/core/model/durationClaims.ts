@@ -32,6 +32,12 @@ const PAIRS: { duration: RegExp; from: RegExp; to: RegExp }[] = [
 
 /** `First detected 2022-01-22 11:57`, `Repaired: 13:59`: a key-event line (MoJ) with a label and a time. */
 const KEY_EVENT = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Z][A-Z ]{2,30}?)(?:\*\*)?:?(?:\*\*)?\s+(?=\d)/i;
+/**
+ * Everything KEY_EVENT reads before the time is whitespace, a bullet, `**`, a colon or the label's letters and
+ * spaces, and the time opens right after whitespace: the first other character must be that digit. Checking
+ * this first spares the label's backtracking on every list item that is not a key event (most are not).
+ */
+const NOT_KEY_EVENT_LEAD = /[^\sA-Za-z*+:-]/;
 /** `21:45 to 23:28 UTC (103 minutes)`: a duration that states its own range. */
 const INLINE_RANGE = /^(.*?)\s(?:to|until|–|-)\s(.*?)\(([^()]{2,40})\)\s*$/;
 
@@ -43,6 +49,7 @@ export function readDurationClaims(doc: PostmortemDocument): DurationClaim[] {
     if (point && !points.has(point.label)) points.set(point.label, point);
   }
   for (const item of doc.listItems) {
+    if (!mayBeKeyEvent(item.text)) continue;
     const m = KEY_EVENT.exec(item.text);
     if (!m) continue;
     const label = m[1].trim().toLowerCase();
@@ -56,6 +63,14 @@ export function readDurationClaims(doc: PostmortemDocument): DurationClaim[] {
     if (claim) claims.push(claim);
   }
   return claims;
+}
+
+/** Whether a list item's text can match KEY_EVENT (a necessary condition, far cheaper than the pattern). */
+function mayBeKeyEvent(text: string): boolean {
+  const first = NOT_KEY_EVENT_LEAD.exec(text);
+  if (!first || first.index === 0) return false;
+  const c = text.charCodeAt(first.index);
+  return c >= 48 && c <= 57 && /\s/.test(text[first.index - 1]);
 }
 
 /** A clock time (with a date when one is written, else `defaultDate`) read from a field value starting at offset `base`. */

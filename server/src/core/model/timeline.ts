@@ -1,4 +1,4 @@
-import { findClockTime, findDate } from './dates';
+import { findClockTime, findDate, type ReferenceDate } from './dates';
 import type { LineIndex, Span } from './lineIndex';
 import { isTimestampHeading, kindOfHeading } from './sectionKinds';
 import { findColumn } from './tables';
@@ -49,7 +49,7 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
     .filter((s) => s.parent && within(s.span.start, spans) && NOT_TIMELINE.has(kindOfHeading(s.heading.text)) && !isTimestampHeading(s.heading.text))
     .map((s) => s.span);
   const inside = (offset: number) => within(offset, spans) && !within(offset, excluded);
-  const reference = referenceDate(src);
+  const reference = lazyReferenceDate(src);
   const timeline: Timeline = { section: first, entries: [], tables: [] };
   timeline.zone = zoneIn(first.heading.text);
 
@@ -112,6 +112,15 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
   }
   timeline.entries = entries.filter((e) => e.minutes !== undefined || e.source === 'table' || e.source === 'list');
   return timeline;
+}
+
+/**
+ * The reference date, looked for only when a date without a year is read (rarely): failing the title and
+ * the declared date, it takes a scan of the whole document.
+ */
+function lazyReferenceDate(src: TimelineSources): () => string | undefined {
+  let found: { date: string | undefined } | undefined;
+  return () => (found ??= { date: referenceDate(src) }).date;
 }
 
 /**
@@ -187,7 +196,7 @@ interface EntrySource {
   source: TimelineEntry['source'];
   /** How far into the text the timestamp may start. */
   lead: number;
-  reference?: string;
+  reference: ReferenceDate;
   row?: TimelineEntry['row'];
 }
 
