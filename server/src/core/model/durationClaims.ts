@@ -37,7 +37,7 @@ const KEY_EVENT = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Z][A-Z ]{2,30}?)(?:\*\*)?:?(?:\
  * spaces, and the time opens right after whitespace: the first other character must be that digit. Checking
  * this first spares the label's backtracking on every list item that is not a key event (most are not).
  */
-const NOT_KEY_EVENT_LEAD = /[^\sA-Za-z*+:-]/;
+const NOT_KEY_EVENT_LEAD = /[^\sa-z*+:-]/i;
 /** `21:45 to 23:28 UTC (103 minutes)`: a duration that states its own range. */
 const INLINE_RANGE = /^(.*?)\s(?:to|until|–|-)\s(.*?)\(([^()]{2,40})\)\s*$/;
 

@@ -108,9 +108,9 @@ export function parseYamlDocument(source: string, base: number, frontMatter: Fro
 }
 
 /** A key the fast path takes: a plain word (a YAML plain scalar with no indicator, space or colon). */
-const FLAT_KEY = /^[A-Za-z_][\w-]*$/;
+const FLAT_KEY = /^[a-z_][\w-]*$/i;
 /** An item of a flow list the fast path takes: `[notifications, infrastructure]`. */
-const FLAT_ITEM = /^[A-Za-z0-9][\w./-]*$/;
+const FLAT_ITEM = /^[a-z0-9][\w./-]*$/i;
 
 /** What the fast path read: the same data and entries the YAML parser gives for that source. */
 export interface FlatYaml {
