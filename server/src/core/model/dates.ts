@@ -53,6 +53,8 @@ const TIME = new RegExp(
 
 /** Finds the first clock time in `text`. */
 export function findClockTime(text: string): ClockTime | undefined {
+  // Every time has a `:` or `.` between its hours and minutes.
+  if (text.indexOf(':') < 0 && text.indexOf('.') < 0) return undefined;
   TIME.lastIndex = 0;
   for (let m = TIME.exec(text); m; m = TIME.exec(text)) {
     const found = readClock(m);
@@ -147,6 +149,14 @@ function numericReadings(first: number, second: number, year: number): DateParts
 
 const HAS_DIGIT = /\d/;
 const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+/** Every pattern without a month name has two numbers joined by `-`, `/` or `.`: without one, only the named ones can match. */
+const NUMERIC_HINT = /\d[-/.]\d/;
+
+/**
+ * The date that gives a year to dates written without one: an ISO date, or a function that finds it, called
+ * only when such a date is read (finding it can mean scanning a whole document, and most texts never need it).
+ */
+export type ReferenceDate = string | (() => string | undefined);
 
 /** A calendar date read from text. */
 export interface FoundDate {
@@ -163,14 +173,17 @@ export interface FoundDate {
  * taking the year that puts them nearest the reference. Numeric dates are read month first (`04/05/23` is April 5th)
  * unless only the day-first reading is a real date (`24/07/25`).
  */
-export function findDate(text: string, reference?: string): FoundDate | undefined {
+export function findDate(text: string, reference?: ReferenceDate): FoundDate | undefined {
   // Every date has a digit, and the month-name patterns (the slowest: an alternation tried at every
   // position) need a month: most lines of a postmortem have neither, and this runs on every timeline line.
+  // The other patterns need two numbers joined by a separator, which a line with only clock times lacks.
   if (!HAS_DIGIT.test(text)) return undefined;
+  const numeric = NUMERIC_HINT.test(text);
   const named = MONTH_HINT.test(text);
+  if (!numeric && !named) return undefined;
   let best: FoundDate | undefined;
   for (const { pattern, read, named: needsMonth } of DATE_PATTERNS) {
-    if (needsMonth && !named) continue;
+    if (needsMonth ? !named : !numeric) continue;
     const m = pattern.exec(text);
     if (!m || (best && best.index <= m.index)) continue;
     const date = pickReading(read(m), reference);
@@ -179,15 +192,21 @@ export function findDate(text: string, reference?: string): FoundDate | undefine
   return best;
 }
 
-function pickReading(readings: DateParts[], reference: string | undefined): { iso: string; yearInferred: boolean } | undefined {
-  const refYear = reference ? Number(reference.slice(0, 4)) : undefined;
+function pickReading(readings: DateParts[], referenceDate: ReferenceDate | undefined): { iso: string; yearInferred: boolean } | undefined {
+  let reference: string | undefined;
+  let resolved = false;
   // Readings come in order of preference (month first, then day first); the first real one wins.
   for (const [year, m, d] of readings) {
     if (year > 0) {
       if (isRealDate(year, m, d)) return { iso: toIso(year, m, d), yearInferred: false };
       continue;
     }
-    if (refYear === undefined || !reference) continue;
+    if (!resolved) {
+      reference = typeof referenceDate === 'function' ? referenceDate() : referenceDate;
+      resolved = true;
+    }
+    if (!reference) continue;
+    const refYear = Number(reference.slice(0, 4));
     let best: { iso: string; distance: number } | undefined;
     for (const y of [refYear - 1, refYear, refYear + 1]) {
       if (!isRealDate(y, m, d)) continue;

@@ -38,6 +38,12 @@ const PAIRS: { duration: RegExp; from: RegExp; to: RegExp }[] = [
  */
 const KEY_EVENT = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Z][A-Z ]{2}(?:[A-Z ]{1,28}?(?!(?<= )\s))??)(?:\*\*)?:?(?:\*\*)?\s+(?=\d)/i;
 /**
+ * Everything KEY_EVENT reads before the time is whitespace, a bullet, `**`, a colon or the label's letters and
+ * spaces, and the time opens right after whitespace: the first other character must be that digit. Checking
+ * this first spares the label's backtracking on every list item that is not a key event (most are not).
+ */
+const NOT_KEY_EVENT_LEAD = /[^\sa-z*+:-]/i;
+/**
  * `21:45 to 23:28 UTC (103 minutes)`: a duration that states its own range. The lookahead checks the closing
  * `(…)` once: without it each ` to `/` - ` rescanned the rest of the line for it (quadratic). A field value is one
  * line, so `.` reaching that `(` is no extra condition.
@@ -52,6 +58,7 @@ export function readDurationClaims(doc: PostmortemDocument): DurationClaim[] {
     if (point && !points.has(point.label)) points.set(point.label, point);
   }
   for (const item of doc.listItems) {
+    if (!mayBeKeyEvent(item.text)) continue;
     const m = KEY_EVENT.exec(item.text);
     if (!m) continue;
     const label = m[1].trim().toLowerCase();
@@ -65,6 +72,14 @@ export function readDurationClaims(doc: PostmortemDocument): DurationClaim[] {
     if (claim) claims.push(claim);
   }
   return claims;
+}
+
+/** Whether a list item's text can match KEY_EVENT (a necessary condition, far cheaper than the pattern). */
+function mayBeKeyEvent(text: string): boolean {
+  const first = NOT_KEY_EVENT_LEAD.exec(text);
+  if (!first || first.index === 0) return false;
+  const c = text.charCodeAt(first.index);
+  return c >= 48 && c <= 57 && /\s/.test(text[first.index - 1]);
 }
 
 /** A clock time (with a date when one is written, else `defaultDate`) read from a field value starting at offset `base`. */

@@ -1,4 +1,4 @@
-import { findClockTime, findDate } from './dates';
+import { findClockTime, findDate, type ReferenceDate } from './dates';
 import type { LineIndex, Span } from './lineIndex';
 import { isTimestampHeading, kindOfHeading } from './sectionKinds';
 import { findColumn } from './tables';
@@ -44,12 +44,11 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
   if (top.length === 0) return undefined;
   const first = top[0];
   const spans: Span[] = top.filter((s) => s === first || s.level === first.level).map((s) => s.span);
-  const within = (offset: number, list: Span[]) => list.some((span) => offset >= span.start && offset < span.end);
   const excluded = src.sections
     .filter((s) => s.parent && within(s.span.start, spans) && NOT_TIMELINE.has(kindOfHeading(s.heading.text)) && !isTimestampHeading(s.heading.text))
     .map((s) => s.span);
   const inside = (offset: number) => within(offset, spans) && !within(offset, excluded);
-  const reference = referenceDate(src);
+  const reference = lazyReferenceDate(src);
   const timeline: Timeline = { section: first, entries: [], tables: [] };
   timeline.zone = zoneIn(first.heading.text);
 
@@ -64,7 +63,7 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
     for (const row of table.rows) {
       const cell = row.cells[col];
       if (!cell) continue;
-      const text = row.cells.filter((_, k) => k !== col).map((c) => c.text).join(' | ');
+      const text = otherCells(row.cells, col);
       entries.push(entryFrom({ text: cell.text, textSpan: cell.span, line: row.line, span: row.span, eventText: text, source: 'table', lead: cell.text.length, reference, row }));
     }
   }
@@ -97,7 +96,7 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
       }
     }
   }
-  timeline.zone ??= zoneNote(src, inside);
+  timeline.zone ??= zoneNote(src, inside, spans);
   entries.sort((a, b) => a.line - b.line || a.timeSpan.start - b.timeSpan.start);
   // A dated entry or a day heading sets the day for the undated entries under it.
   let day: string | undefined;
@@ -112,6 +111,15 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
   }
   timeline.entries = entries.filter((e) => e.minutes !== undefined || e.source === 'table' || e.source === 'list');
   return timeline;
+}
+
+/**
+ * The reference date, looked for only when a date without a year is read (rarely): failing the title and
+ * the declared date, it takes a scan of the whole document.
+ */
+function lazyReferenceDate(src: TimelineSources): () => string | undefined {
+  let found: { date: string | undefined } | undefined;
+  return () => (found ??= { date: referenceDate(src) }).date;
 }
 
 /**
@@ -138,24 +146,104 @@ function firstDate(text: string, lines: TimelineSources['lines']): string | unde
   return undefined;
 }
 
-/** The zone of an "All times in X" note: inside the timeline first, else anywhere in the document. */
-function zoneNote(src: TimelineSources, inside: (offset: number) => boolean): string | undefined {
-  let outside: string | undefined;
-  ZONE_NOTE.lastIndex = 0;
-  for (let m = ZONE_NOTE.exec(src.prose); m; m = ZONE_NOTE.exec(src.prose)) {
-    // The note may wrap: "all times are in\nUTC."
-    const line = src.lines.lineAt(m.index);
-    const end = src.lines.lineEnds[Math.min(line + 1, src.lines.lineCount - 1)];
-    const zone = zoneIn(src.prose.slice(m.index, Math.min(end, m.index + 160)));
-    if (!zone) continue;
-    if (inside(m.index)) return zone;
-    outside ??= zone;
+/**
+ * The zone of an "All times in X" note: inside the timeline first, else anywhere in the document.
+ *
+ * The timeline's spans are read first, so that a note there is found without reading all the document
+ * before it; the parts between them only when the spans hold no note inside the timeline. A note never
+ * holds a line break, so when every span starts and ends at one, reading a part on its own finds exactly
+ * the notes that reading the whole text finds in it; otherwise the whole text is read in one go.
+ */
+function zoneNote(src: TimelineSources, inside: (offset: number) => boolean, spans: Span[]): string | undefined {
+  const separate = spans.every(
+    (span, k) => atLineBreak(src.prose, span.start) && atLineBreak(src.prose, span.end) && (k === 0 || span.start >= spans[k - 1].end),
+  );
+  if (!separate) return zoneNoteWholeText(src, inside);
+  let inTimeline: string | undefined;
+  // The first note in the spans that is not inside the timeline (it is in an excluded subsection).
+  let excludedNote: { index: number; zone: string } | undefined;
+  for (const span of spans) {
+    forEachZoneNote(src, span.start, span.end, (index, zone) => {
+      if (inside(index)) inTimeline = zone;
+      else excludedNote ??= { index, zone };
+      return inTimeline !== undefined;
+    });
+    if (inTimeline !== undefined) return inTimeline;
   }
-  return outside;
+  // No note inside the timeline: the first note anywhere, in the parts between the spans or in the spans.
+  let from = 0;
+  for (const span of spans) {
+    const before = firstZoneNote(src, from, span.start);
+    if (before !== undefined) return before;
+    if (excludedNote && excludedNote.index < span.end) return excludedNote.zone;
+    from = span.end;
+  }
+  return firstZoneNote(src, from, src.prose.length);
+}
+
+/** zoneNote reading the whole text in one go. */
+function zoneNoteWholeText(src: TimelineSources, inside: (offset: number) => boolean): string | undefined {
+  let inTimeline: string | undefined;
+  let outside: string | undefined;
+  forEachZoneNote(src, 0, src.prose.length, (index, zone) => {
+    if (inside(index)) inTimeline = zone;
+    else outside ??= zone;
+    return inTimeline !== undefined;
+  });
+  return inTimeline ?? outside;
+}
+
+function firstZoneNote(src: TimelineSources, from: number, to: number): string | undefined {
+  let first: string | undefined;
+  forEachZoneNote(src, from, to, (_, zone) => {
+    first = zone;
+    return true;
+  });
+  return first;
+}
+
+/** Whether an offset is at a line break: the text's start or end, or next to a newline. */
+function atLineBreak(text: string, offset: number): boolean {
+  return offset <= 0 || offset >= text.length || text.charCodeAt(offset - 1) === 10 || text.charCodeAt(offset) === 10;
+}
+
+/**
+ * Calls `visit` with each note in [from, to) that names a zone, in order, until it returns true. The part is
+ * read on its own, so that the search stops at its end; at line breaks (see zoneNote) that finds the same
+ * notes, word boundaries included, as reading the whole text.
+ */
+function forEachZoneNote(src: TimelineSources, from: number, to: number, visit: (index: number, zone: string) => boolean): void {
+  const part = from === 0 && to === src.prose.length ? src.prose : src.prose.slice(from, to);
+  ZONE_NOTE.lastIndex = 0;
+  for (let m = ZONE_NOTE.exec(part); m; m = ZONE_NOTE.exec(part)) {
+    const index = from + m.index;
+    // The note may wrap: "all times are in\nUTC."
+    const line = src.lines.lineAt(index);
+    const end = src.lines.lineEnds[Math.min(line + 1, src.lines.lineCount - 1)];
+    const zone = zoneIn(src.prose.slice(index, Math.min(end, index + 160)));
+    if (zone && visit(index, zone)) return;
+  }
+}
+
+/** Whether an offset lies in one of the spans (a handful: a plain loop, no closure per call). */
+function within(offset: number, list: Span[]): boolean {
+  for (const span of list) if (offset >= span.start && offset < span.end) return true;
+  return false;
+}
+
+/** The texts of a row's cells other than the time column, joined with ` | `. */
+function otherCells(cells: readonly { text: string }[], col: number): string {
+  let text: string | undefined;
+  for (let k = 0; k < cells.length; k++) {
+    if (k !== col) text = text === undefined ? cells[k].text : `${text} | ${cells[k].text}`;
+  }
+  return text ?? '';
 }
 
 /** Flutter joins events with `<br>` inside one paragraph line: each part may open with its own time. */
 function lineParts(text: string, base: number): Span[] {
+  // Most lines have no tag at all.
+  if (text.indexOf('<') < 0) return [{ start: base, end: base + text.length }];
   const parts: Span[] = [];
   let start = 0;
   BREAK.lastIndex = 0;
@@ -187,7 +275,7 @@ interface EntrySource {
   source: TimelineEntry['source'];
   /** How far into the text the timestamp may start. */
   lead: number;
-  reference?: string;
+  reference: ReferenceDate;
   row?: TimelineEntry['row'];
 }
 
