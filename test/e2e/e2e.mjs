@@ -10,7 +10,7 @@
 //
 // Each check is one line; a failed check fails the ones after it, since each builds on the one before. Ends
 // with "N passed, N failed" and exits non-zero on a failure. Stops code-server and Chromium in every case.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { grace, launchChromium } from '../editor/codeServer.mjs';
@@ -100,6 +100,12 @@ const checks = [
   ['code-server --install-extension installs it; code-server starts on a copy of examples/', async () => {
     session = await startExamplesServer({ kind: 'e2e', vsix: session.vsix, log, onSpawn: (s) => (server = s) });
     log(`installed ${session.installed}; ${session.url}`);
+    // The server starts index workers from a bundle beside it (large workspaces only, so the examples never
+    // load it): a .vsix without it would fail only on real repositories.
+    for (const bundle of ['extension.js', 'server.js', 'indexWorker.js']) {
+      const file = join(session.dir, 'extensions', session.installed, 'dist', bundle);
+      if (!existsSync(file)) throw new Error(`the installed extension has no dist/${bundle}`);
+    }
   }],
   ['Quick Open (Ctrl+P) opens the flawed postmortem', async () => {
     browser = await launchChromium(session.dir, { viewport });
