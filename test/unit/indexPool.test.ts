@@ -6,28 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { indexInWorkers, WORKER_THRESHOLD } from '../../server/src/workspace/indexPool';
 import { readEntrySync, type IndexJob } from '../../server/src/workspace/indexJob';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
-
-/** A small postmortem whose title, owner and date differ per file. */
-function postmortem(n: number): string {
-  const day = String(1 + (n % 28)).padStart(2, '0');
-  return [
-    '---',
-    `incident_id: INC-${n}`,
-    `date: 2025-03-${day}`,
-    'severity: SEV2',
-    '---',
-    '',
-    `# Checkout outage ${n}`,
-    '',
-    '## Action Items',
-    '',
-    '| Action | Owner | Due | Status |',
-    '| --- | --- | --- | --- |',
-    `| Add a canary stage ${n} | @dev${n % 7} | 2025-04-${day} | Open |`,
-    `| Alert on pool saturation ${n} | @ops | 2025-05-${day} | Done |`,
-    '',
-  ].join('\n');
-}
+import { smallPostmortem as postmortem } from '../helpers/smallPostmortem';
 
 describe('index workers', function () {
   this.timeout(60_000);
