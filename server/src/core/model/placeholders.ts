@@ -17,8 +17,8 @@ export interface Placeholder {
 const MARKER = /(?<![\w-])(?:TODO|TBD|TBC|FIXME|XXX)(?![\w-])/g;
 /** Date and time masks from templates: `YYYY-MM-DD`, `HH:mm`, `YYYYMMDD`. */
 const MASK = /(?<![\w-])(?:YYYY(?:[-/]MM(?:[-/]DD)?|MMDD)?|DD[-/.]MM[-/.]YYYY|MM[-/]DD[-/]YYYY|HH:[Mm]{2}(?::SS)?)(?![\w-])/g;
-/** `[Name]`, `[1-2 sentences…]`: a bracket pair on one line, nothing nested. */
-const BRACKET = /\[([^[\]\n]{1,160})\]/g;
+/** `[Name]`, `[1-2 sentences…]`: a bracket pair on one line, nothing nested. Sticky: tried only at each `[`. */
+const BRACKET = /\[([^[\]\n]{1,160})\]/y;
 /** `{each item here should have an owner}`, `{{ incident name }}`: template guidance in braces. */
 const BRACES = /\{\{?([^{}\n]{3,200})\}\}?/g;
 /**
@@ -64,11 +64,17 @@ function scanPlaceholders(doc: PostmortemDocument): Placeholder[] {
   }
   if (prose.includes('[')) {
     const references = referenceLabels(text);
-    BRACKET.lastIndex = 0;
-    for (let m = BRACKET.exec(prose); m; m = BRACKET.exec(prose)) {
-      const start = m.index;
+    // What a global scan finds, without trying the pattern at every offset: each match starts at a `[`.
+    for (let start = prose.indexOf('['); start >= 0; ) {
+      BRACKET.lastIndex = start;
+      const m = BRACKET.exec(prose);
+      if (!m) {
+        start = prose.indexOf('[', start + 1);
+        continue;
+      }
       const end = start + m[0].length;
       if (isPlaceholderBracket(text, start, end, m[1], references)) found.push({ span: { start, end }, text: m[0], kind: 'bracket' });
+      start = prose.indexOf('[', end);
     }
   }
   if (prose.includes('{')) {

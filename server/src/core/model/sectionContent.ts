@@ -2,6 +2,7 @@ import type { Span } from './lineIndex';
 import { placeholdersIn, type Placeholder } from './placeholders';
 import { isTimestampHeading } from './sectionKinds';
 import type { PostmortemDocument, Section, Table } from './types';
+import { isRegexSpace } from './whitespace';
 
 /** What a section holds besides its subsections. */
 export type SectionContent = 'content' | 'placeholders' | 'nothing';
@@ -85,11 +86,6 @@ function blankSpans(source: string, span: Span, holes: readonly Span[] | readonl
 /** Characters of `s` that are not whitespace (as `\s` means it), counted without building a string. */
 function nonSpaceCount(s: string): number {
   let count = 0;
-  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) count++;
+  for (let i = 0; i < s.length; i++) if (!isRegexSpace(s.charCodeAt(i))) count++;
   return count;
-}
-
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -29,24 +29,48 @@ const KIND_PATTERNS: [SectionKind, RegExp][] = [
 /** A heading that is only a time or a date, as in timelines written one heading per event. */
 const TIMESTAMP_HEADING = /^(?:~?\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/;
 
-/** Enough for the headings of many open documents; a memo starts afresh when it is full. */
+/** What is known about one heading's text: its normal form at once, its kind and timestamp shape when first asked. */
+interface HeadingFacts {
+  normalized: string;
+  kind?: SectionKind;
+  timestamp?: boolean;
+}
+
+/** Entries in one generation of the memo: enough for the headings of many open documents. */
 const MAX_MEMO = 2000;
 
-/** Remembers a function of a heading's text: every rule asks about the same few headings again and again. */
-function memoised<T>(compute: (text: string) => T): (text: string) => T {
-  const memo = new Map<string, T>();
-  return (text) => {
-    let out = memo.get(text);
-    if (out === undefined) {
-      if (memo.size >= MAX_MEMO) memo.clear();
-      memo.set(text, (out = compute(text)));
+/**
+ * Facts per heading text, remembered in two generations: when the young one is full it becomes the old one and a
+ * fresh young one starts; an old entry asked for again moves back to the young one. Headings every document has
+ * ("Summary", "Timeline") so stay remembered while one-off headings (one per timeline event) pass through: a single
+ * memo cleared when full forgot them all, and one map per question (text, kind, timestamp) meant two look-ups per call.
+ */
+let young = new Map<string, HeadingFacts>();
+let old = new Map<string, HeadingFacts>();
+/** The text asked about last and its facts: the parser and the rules ask several questions about a heading in a row. */
+let lastText: string | undefined;
+let lastFacts: HeadingFacts | undefined;
+
+function factsOf(text: string): HeadingFacts {
+  if (text === lastText && lastFacts) return lastFacts;
+  let facts = young.get(text);
+  if (!facts) {
+    facts = old.get(text) ?? { normalized: normalizeUncached(text) };
+    if (young.size >= MAX_MEMO) {
+      old = young;
+      young = new Map();
     }
-    return out;
-  };
+    young.set(text, facts);
+  }
+  lastText = text;
+  lastFacts = facts;
+  return facts;
 }
 
 /** Lower-cases a heading and strips numbering, emoji, markup and trailing punctuation. */
-export const normalizeHeading: (text: string) => string = memoised(normalizeUncached);
+export function normalizeHeading(text: string): string {
+  return factsOf(text).normalized;
+}
 
 function normalizeUncached(text: string): string {
   const stripped = text
@@ -61,14 +85,21 @@ function normalizeUncached(text: string): string {
 }
 
 /** Whether a heading is a timestamp (an event in a heading-per-event timeline). */
-export const isTimestampHeading: (text: string) => boolean = memoised((text) => TIMESTAMP_HEADING.test(normalizeHeading(text).replace(/^~/, '')));
+export function isTimestampHeading(text: string): boolean {
+  const facts = factsOf(text);
+  return (facts.timestamp ??= TIMESTAMP_HEADING.test(facts.normalized.replace(/^~/, '')));
+}
 
 /** The kind a heading names by its own words, or 'other'. */
-export const kindOfHeading: (text: string) => SectionKind = memoised((text) => {
-  const words = normalizeHeading(text);
+export function kindOfHeading(text: string): SectionKind {
+  const facts = factsOf(text);
+  return (facts.kind ??= kindOfWords(facts.normalized));
+}
+
+function kindOfWords(words: string): SectionKind {
   for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(words)) return kind;
   return 'other';
-});
+}
 
 /** Kinds that are never a phase of a timeline. */
 const ANALYSIS_KINDS: SectionKind[] = ['rootCause', 'contributingFactors', 'fiveWhys', 'actionItems', 'lessonsLearned', 'whatWentWell', 'whatWentWrong', 'whereWeGotLucky'];

@@ -1,5 +1,6 @@
 import type { Span } from './lineIndex';
 import type { PostmortemDocument, Section } from './types';
+import { isLineTerminator, isRegexSpace } from './whitespace';
 
 /** What the executive summary says, measured for readers who are not engineers. */
 export interface SummaryFacts {
@@ -24,7 +25,7 @@ const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
  * (`^\s+` crossed line breaks, so every line start of a long blank run rescanned the run): blanks other than line
  * breaks, and for `at` at most one line break, last, as `\s+` allowed.
  */
-const STACK_LINE =
+export const STACK_LINE =
   /^(?:[^\S\n\r\u2028\u2029]+|[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029])at [\w$<>]+(?:\.[\w$<>]+)+\s?\(.*\)|Traceback \(most recent call last\)|\bException in thread\b|\bpanicked at\b|^[^\S\n\r\u2028\u2029]*File "[^"]+", line \d+|^[^\S\n\r\u2028\u2029]*goroutine \d+ \[/m;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)/g;
 /** A dotted name of three or more labels with a digit in a label, or an internal suffix: a machine, not a product. */
@@ -79,7 +80,7 @@ function measure(doc: PostmortemDocument, part: Span, facts: SummaryFacts): void
   // Fences, code spans and stack traces each need something most summaries lack: look for that first.
   const fences = text.includes('```') || text.includes('~~~');
   const ticks = text.includes('`');
-  const stacks = STACK_LINE.test(text);
+  const stacks = mayHoldStackTrace(text) && STACK_LINE.test(text);
   let fenceStart = -1;
   for (let offset = 0; (fences || ticks || stacks) && offset < text.length; ) {
     const lineEnd = text.indexOf('\n', offset) + 1 || text.length;
@@ -95,7 +96,10 @@ function measure(doc: PostmortemDocument, part: Span, facts: SummaryFacts): void
     if (stacks && STACK_LINE.test(line)) facts.stackTraces.push({ start: part.start + offset, end: part.start + offset + line.trimEnd().length });
     offset = lineEnd;
   }
-  for (const m of prose.matchAll(IPV4)) facts.hosts.push({ start: part.start + m.index, end: part.start + m.index + m[0].length });
+  if (mayHoldIpv4(prose)) {
+    IPV4.lastIndex = 0;
+    for (let m = IPV4.exec(prose); m; m = IPV4.exec(prose)) facts.hosts.push({ start: part.start + m.index, end: part.start + m.index + m[0].length });
+  }
   for (const m of mayHoldHost(prose) ? prose.matchAll(HOST) : []) {
     const labels = m[0].split('.');
     // `1.323.0` is a version: a host ends in a name (`.internal`, `.com`).
@@ -108,6 +112,41 @@ function measure(doc: PostmortemDocument, part: Span, facts: SummaryFacts): void
     const m = IMPACT.exec(prose);
     if (m) facts.impact = { start: part.start + m.index, end: part.start + m.index + m[0].length };
   }
+}
+
+/** Fixed text of which every STACK_LINE match holds one, besides its first alternative's indented `at `. */
+const STACK_LITERALS = ['Traceback (most recent call last)', 'Exception in thread', 'panicked at', 'File "', 'goroutine '];
+
+/**
+ * Whether STACK_LINE can match: most summaries hold none of its literals, and a regex with six alternatives, three of
+ * them anchored at line starts, tries all six at every offset. `^\s+at …\(…\)` needs an `at ` with whitespace before
+ * it running back to a line start (a line terminator with whitespace after it, or the start of the text), and a `(`.
+ */
+export function mayHoldStackTrace(text: string): boolean {
+  if (STACK_LITERALS.some((literal) => text.includes(literal))) return true;
+  if (!text.includes('(')) return false;
+  for (let at = text.indexOf('at '); at >= 0; at = text.indexOf('at ', at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && isRegexSpace(text.charCodeAt(before))) {
+      if (before < at - 1 && isLineTerminator(text.charCodeAt(before))) return true;
+      before--;
+    }
+    if (before < 0 && at > 0) return true;
+  }
+  return false;
+}
+
+/** Whether three dots sit between digits somewhere, as they must in any IPV4 match. */
+function mayHoldIpv4(prose: string): boolean {
+  let inner = 0;
+  for (let dot = prose.indexOf('.'); dot >= 0; dot = prose.indexOf('.', dot + 1)) {
+    if (isDigit(prose.charCodeAt(dot - 1)) && isDigit(prose.charCodeAt(dot + 1)) && ++inner >= 3) return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Whether two dots sit between label characters somewhere, as they must in any HOST match. */
