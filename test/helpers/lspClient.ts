@@ -45,8 +45,11 @@ export function clientCapabilities(pull: boolean): ClientCapabilities {
 }
 
 /** Spawns `dist/server.js --stdio`, initializes it on a workspace folder and returns the client. */
-export async function startServer(folder: string, options: { pull?: boolean; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [repoPath('dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+export async function startServer(
+  folder: string,
+  options: { pull?: boolean; settings?: Record<string, unknown>; env?: Record<string, string> } = {},
+): Promise<TestClient> {
+  const child = spawn(process.execPath, [repoPath('dist', 'server.js'), '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const stderr: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));

@@ -25,7 +25,8 @@ describe('language server on a large workspace (index workers)', function () {
     // A second file that reuses an id, for PM050 to find through the index.
     files['postmortems/duplicate.md'] = smallPostmortem(17).replace('# Checkout outage 17', '# Checkout outage again');
     tree = tempTree(files);
-    client = await startServer(tree.dir, { pull: true });
+    // Two workers whatever the machine: the bundled worker path is what this test is for.
+    client = await startServer(tree.dir, { pull: true, env: { POSTMORTEM_LINT_INDEX_WORKERS: '2' } });
   });
   after(async () => {
     await client?.stop();

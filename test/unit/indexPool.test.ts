@@ -3,12 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indexInWorkers, WORKER_THRESHOLD } from '../../server/src/workspace/indexPool';
+import { defaultWorkerCount, indexFiles, WORKER_THRESHOLD } from '../../server/src/workspace/indexPool';
 import { readEntrySync, type IndexJob } from '../../server/src/workspace/indexJob';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { smallPostmortem as postmortem } from '../helpers/smallPostmortem';
 
-describe('index workers', function () {
+describe('indexing many files (this thread and workers)', function () {
   this.timeout(60_000);
   let dir: string;
   let jobs: IndexJob[];
@@ -34,18 +34,30 @@ describe('index workers', function () {
 
   it('gives the same entries as reading on one thread, in the order of the jobs', async () => {
     const expected = jobs.map(readEntrySync);
-    const got = await indexInWorkers(jobs, 2);
+    const got = await indexFiles(jobs, 2);
     assert.equal(got.length, jobs.length);
     assert.deepEqual(got, expected);
     assert.equal(got.filter(Boolean).length, jobs.length - 1 - Math.ceil((jobs.length - 1 - 7) / 50));
   });
 
+  it('gives the same entries with no workers (this thread only, in batches)', async () => {
+    assert.deepEqual(await indexFiles(jobs, 0), jobs.map(readEntrySync));
+  });
+
+  it('starts workers only where cores are to spare, unless told', () => {
+    assert.deepEqual([1, 2, 3, 4, 8, 64].map((cores) => defaultWorkerCount({}, cores)), [0, 0, 1, 2, 3, 3]);
+    assert.equal(defaultWorkerCount({ POSTMORTEM_LINT_INDEX_WORKERS: '2' }, 2), 2);
+    assert.equal(defaultWorkerCount({ POSTMORTEM_LINT_INDEX_WORKERS: '0' }, 16), 0);
+    assert.equal(defaultWorkerCount({ POSTMORTEM_LINT_INDEX_WORKERS: '99' }, 2), 8);
+    assert.equal(defaultWorkerCount({ POSTMORTEM_LINT_INDEX_WORKERS: 'lots' }, 4), 2);
+  });
+
   it('reads on this thread when a worker cannot start', async () => {
-    const got = await indexInWorkers(jobs.slice(0, 100), 2, path.join(dir, 'no-such-worker.js'));
+    const got = await indexFiles(jobs.slice(0, 100), 2, path.join(dir, 'no-such-worker.js'));
     assert.deepEqual(got, jobs.slice(0, 100).map(readEntrySync));
   });
 
-  it('a workspace over the threshold is indexed through the workers with every action item', async () => {
+  it('a workspace over the threshold is indexed with every action item', async () => {
     const index = new WorkspaceIndex(() => ({}));
     await index.scan([dir]);
     const entries = index.all();

@@ -6,6 +6,11 @@ import { readEntrySync, type IndexJob } from './indexJob';
 
 /** Files sent to a worker at once: small enough to balance the workers, large enough to amortise a message. */
 const BATCH = 64;
+/**
+ * Files the server's own thread parses between two looks at its message queue: about 10 ms of work, so an
+ * editor's request waits no longer than that while the index fills.
+ */
+const LOCAL_BATCH = 8;
 /** Fewer files than this are read on the server's thread: starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 256;
 /**
@@ -17,16 +22,27 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 const WORKER_FILE = path.join(__dirname, 'indexWorker.js');
 
 /**
- * Indexes many files in worker threads, one per core (at most four): parsing thousands of postmortems is
- * the slow part of opening a large repository, and it leaves the server's thread free to answer the editor.
- * The entries also arrive as fresh copies, so they no longer hold on to each document's whole text. A batch
- * whose worker fails is read on this thread instead.
+ * How many index workers to start beside the server's thread. One core is left to V8's own background
+ * threads (compiler, garbage collector) and the editor, so a two-core machine gets none: measured on one (the
+ * benchmark's kind), a worker plus this thread took 4.0 s for 5,000 files where this thread alone took 3.4 s,
+ * because its two virtual cores do not add up for this allocation-heavy work (two processes each parsing half
+ * the files took as long as one parsing all). `POSTMORTEM_LINT_INDEX_WORKERS` overrides it (0 to 8).
  */
-export async function indexInWorkers(
-  jobs: IndexJob[],
-  workers = Math.min(4, availableParallelism()),
-  workerFile = WORKER_FILE,
-): Promise<(IndexEntry | undefined)[]> {
+export function defaultWorkerCount(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+  const set = Number(env.POSTMORTEM_LINT_INDEX_WORKERS);
+  if (env.POSTMORTEM_LINT_INDEX_WORKERS !== undefined && env.POSTMORTEM_LINT_INDEX_WORKERS !== '' && Number.isInteger(set)) return Math.max(0, Math.min(8, set));
+  return Math.max(0, Math.min(3, cores - 2));
+}
+
+/**
+ * Indexes many files on this thread, in small batches between requests, and in worker threads where the
+ * machine has cores to spare (`defaultWorkerCount`): parsing thousands of postmortems is the slow part of
+ * opening a large repository. Taking a share on this thread also means the parse code is optimised by the
+ * time the person starts typing. A batch whose worker fails is read on this thread instead. (Copying the
+ * entries made here, so that their strings stop pinning each document's text, saved 35 MB on 5,000 files
+ * but cost a tenth of the index time and did not lower the peak; it is not done.)
+ */
+export async function indexFiles(jobs: IndexJob[], workers = defaultWorkerCount(), workerFile = WORKER_FILE): Promise<(IndexEntry | undefined)[]> {
   const results: (IndexEntry | undefined)[] = new Array(jobs.length);
   let next = 0;
   const run = (worker: Worker) =>
@@ -58,9 +74,17 @@ export async function indexInWorkers(
       worker.once('exit', fail);
       send();
     });
-  const pool = Array.from({ length: Math.max(1, workers) }, () => new Worker(workerFile, { resourceLimits: WORKER_LIMITS }));
+  const local = async () => {
+    while (next < jobs.length) {
+      const from = next;
+      const to = (next = Math.min(jobs.length, next + LOCAL_BATCH));
+      for (let k = from; k < to; k++) results[k] = readEntrySync(jobs[k]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const pool = Array.from({ length: Math.max(0, workers) }, () => new Worker(workerFile, { resourceLimits: WORKER_LIMITS }));
   try {
-    await Promise.all(pool.map(run));
+    await Promise.all([...pool.map(run), local()]);
     // A worker that failed leaves batches nobody took: read what is left here.
     while (next < jobs.length) results[next] = readEntrySync(jobs[next++]);
   } finally {
@@ -68,3 +92,4 @@ export async function indexInWorkers(
   }
   return results;
 }
+

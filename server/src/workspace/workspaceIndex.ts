@@ -7,7 +7,7 @@ import type { IncidentSummary } from '../core/workspace';
 import { sortEntries } from '../node/markdownFiles';
 import { indexEntry, type IndexEntry } from './indexEntry';
 import { entryOfText, withinSizeLimit, type IndexJob } from './indexJob';
-import { indexInWorkers, WORKER_THRESHOLD } from './indexPool';
+import { indexFiles, WORKER_THRESHOLD } from './indexPool';
 
 /** Files read at once while indexing, so that a huge workspace does not stall the server. */
 const READS_IN_FLIGHT = 16;
@@ -68,7 +68,7 @@ export class WorkspaceIndex {
       // Open documents are indexed from the editor's text, not the disk's.
       if (!this.overlays.has(uri)) jobs.push(this.job(file, uri));
     }
-    const entries = jobs.length >= WORKER_THRESHOLD ? await indexInWorkers(jobs) : await this.readInThread(jobs);
+    const entries = jobs.length >= WORKER_THRESHOLD ? await indexFiles(jobs) : await this.readInThread(jobs);
     entries.forEach((entry, k) => entry && fresh.set(jobs[k].uri, entry));
     for (const uri of this.overlays) {
       const open = this.entries.get(uri);
