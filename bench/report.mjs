@@ -1,6 +1,10 @@
 // Turns the figures into the results table (printed, and written as Markdown) with targets and PASS/MISS.
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { median, quantile } from './stats.mjs';
+
+/** Hand-written notes appended to every report (bench/history.md). */
+const HISTORY = new URL('./history.md', import.meta.url);
 
 const ms = (n) => (n >= 100 ? `${Math.round(n).toLocaleString('en-US')} ms` : `${n.toFixed(1)} ms`);
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
@@ -70,5 +74,7 @@ export function renderReport(f) {
     '',
     `${misses === 0 ? 'Every target met.' : `${misses} target(s) missed.`}`,
     '',
+    // Hand-written: the figures before the speed work, what the profiles showed and what is still missed.
+    ...(existsSync(HISTORY) ? [readFileSync(HISTORY, 'utf8')] : []),
   ].join('\n');
 }
