@@ -37,6 +37,7 @@ function mainRows(f) {
     rows.push([what, e.declined ? 'declined' : `p50 ${ms(p50)} · p95 ${ms(p95)}`, `p95 ≤ ${ms(limits[label])}${label === '2 MB' ? ' or declined' : ''}`, verdict(ok)]);
   }
   rows.push([`(e) initialize → complete \`postmortemLint/actionItems\` (${f.server.incidents} postmortems, ${f.server.actionItems} items)`, ms(f.server.indexMs), `≤ 3,000 ms${f.files === 5000 ? '' : ' (at 5,000)'}`, verdict(f.server.indexMs <= 3000)]);
+  if (f.warm) rows.push([`(e) the same, second start with the index cache (\`indexCacheDir\`, unchanged files)`, ms(f.warm.indexMs), '', '']);
   rows.push(['(e) server peak memory (VmHWM)', `${f.server.peakMb.toFixed(0)} MB`, '≤ 250 MB', verdict(f.server.peakMb <= 250)]);
   return rows;
 }

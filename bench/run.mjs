@@ -3,7 +3,7 @@
 // A full run with the default 5,000 files writes bench/results.md; other runs write bench/.data/results.md.
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,7 +34,7 @@ build();
 const { generateCorpus, largeDocuments } = await import('./generate.mjs');
 const { corpusParseAndLint, pathological } = await import('./measure/inProcess.mjs');
 const { cli, markdownlintCli2 } = await import('./measure/processes.mjs');
-const { serverSession } = await import('./measure/server.mjs');
+const { serverSession, warmStart } = await import('./measure/server.mjs');
 const { renderReport } = await import('./report.mjs');
 
 mkdirSync(dataDir, { recursive: true });
@@ -51,7 +51,11 @@ figures.cli = cli(repo, dataDir, runs.cli);
 log('(d) markdownlint-cli2');
 figures.markdownlint = markdownlintCli2(repo, dataDir, runs.markdownlint);
 log('(e) the language server');
-figures.server = await serverSession(repo, dataDir, large, editsFor);
+// The index cache starts empty, so the first session measures a cold index; the second start reads the cache.
+const cacheDir = join(dataDir, '..', '.index-cache');
+rmSync(cacheDir, { recursive: true, force: true });
+figures.server = await serverSession(repo, dataDir, large, editsFor, cacheDir);
+figures.warm = await warmStart(repo, dataDir, cacheDir);
 log('(f) pathological inputs');
 figures.pathological = pathological(runs.pathological);
 

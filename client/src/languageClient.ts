@@ -28,6 +28,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel: output,
+    // The server keeps its workspace index here between sessions (only for a workspace on disk).
+    initializationOptions: { indexCacheDir: context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined },
     middleware: {
       workspace: {
         // Settings are answered per resource and typed here, so the server never sees raw editor objects.

@@ -24,6 +24,7 @@ import { workspaceSymbols } from './features/symbols';
 import { ActionItemsRequest, IncidentsRequest, IndexChangedNotification, MetricsRequest, ServerInfoRequest, TimelineRangesRequest } from './protocol';
 import { metricsFor } from './features/metrics';
 import { incidentInfo, overdueDays } from './workspace/indexEntry';
+import { IndexCache } from './workspace/indexCache';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { CONFIG_FILE_NAMES } from './node/configFile';
 import { guard } from './guard';
@@ -47,6 +48,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   configurationChangeDynamically = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
+  // A directory the client owns (VS Code's workspace storage) where the index is kept between sessions.
+  const cacheDir = (params.initializationOptions as { indexCacheDir?: unknown } | undefined)?.indexCacheDir;
+  index.useCache(IndexCache.in(typeof cacheDir === 'string' && path.isAbsolute(cacheDir) ? cacheDir : undefined));
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri));
@@ -283,6 +287,10 @@ setInterval(() => {
     refreshAll();
   }
 }, 60_000).unref();
+
+// The index cache is written on the way out (see WorkspaceIndex.saveCache); a server that is killed just
+// starts cold next time.
+connection.onShutdown(() => guard(connection, 'index cache', () => index.saveCache(), undefined));
 
 documents.listen(connection);
 connection.listen();

@@ -47,7 +47,7 @@ export function clientCapabilities(pull: boolean): ClientCapabilities {
 /** Spawns `dist/server.js --stdio`, initializes it on a workspace folder and returns the client. */
 export async function startServer(
   folder: string,
-  options: { pull?: boolean; settings?: Record<string, unknown>; env?: Record<string, string> } = {},
+  options: { pull?: boolean; settings?: Record<string, unknown>; env?: Record<string, string>; initializationOptions?: Record<string, unknown> } = {},
 ): Promise<TestClient> {
   const child = spawn(process.execPath, [repoPath('dist', 'server.js'), '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -126,6 +126,7 @@ export async function startServer(
     rootUri: folderUri,
     workspaceFolders: [{ uri: folderUri, name: 'test' }],
     capabilities: clientCapabilities(options.pull ?? true),
+    initializationOptions: options.initializationOptions,
   });
   const indexed = client.waitForNotification('postmortemLint/indexChanged');
   await connection.sendNotification('initialized', {});

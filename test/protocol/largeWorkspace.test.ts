@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import type { ActionItemInfo } from '../../server/src/protocol';
+import { CACHE_FILE_NAME } from '../../server/src/workspace/indexCache';
 import { WORKER_THRESHOLD } from '../../server/src/workspace/indexPool';
 import { tempTree } from '../helpers/cli';
 import { startServer, type TestClient } from '../helpers/lspClient';
@@ -18,6 +21,7 @@ describe('language server on a large workspace (index workers)', function () {
   const count = WORKER_THRESHOLD + 50;
   let tree: ReturnType<typeof tempTree>;
   let client: TestClient;
+  let cacheDir: string;
 
   before(async () => {
     const files: Record<string, string> = {};
@@ -26,11 +30,13 @@ describe('language server on a large workspace (index workers)', function () {
     files['postmortems/duplicate.md'] = smallPostmortem(17).replace('# Checkout outage 17', '# Checkout outage again');
     tree = tempTree(files);
     // Two workers whatever the machine: the bundled worker path is what this test is for.
-    client = await startServer(tree.dir, { pull: true, env: { POSTMORTEM_LINT_INDEX_WORKERS: '2' } });
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pml-index-cache-'));
+    client = await startServer(tree.dir, { pull: true, env: { POSTMORTEM_LINT_INDEX_WORKERS: '2' }, initializationOptions: { indexCacheDir: cacheDir } });
   });
   after(async () => {
     await client?.stop();
     tree.cleanup();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 
   it('answers postmortemLint/actionItems with every item of every file', async () => {
@@ -53,5 +59,14 @@ describe('language server on a large workspace (index workers)', function () {
     const duplicate = report.items.find((d) => d.code === 'PM050');
     assert.ok(duplicate, JSON.stringify(report.items.map((d) => d.code)));
     assert.match(duplicate.message, /2025-03-17\.md/);
+  });
+
+  it('writes its index cache on shutdown; the next start answers the same from it', async () => {
+    const before = await client.connection.sendRequest('postmortemLint/actionItems', {});
+    await client.stop();
+    assert.ok(fs.existsSync(path.join(cacheDir, CACHE_FILE_NAME)));
+    client = await startServer(tree.dir, { pull: true, initializationOptions: { indexCacheDir: cacheDir } });
+    const after = await client.connection.sendRequest('postmortemLint/actionItems', {});
+    assert.deepEqual(after, before);
   });
 });

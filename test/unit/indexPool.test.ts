@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultWorkerCount, indexFiles, WORKER_THRESHOLD } from '../../server/src/workspace/indexPool';
+import { defaultWorkerCount, indexFiles, ownStrings, WORKER_THRESHOLD } from '../../server/src/workspace/indexPool';
 import { readEntrySync, type IndexJob } from '../../server/src/workspace/indexJob';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { smallPostmortem as postmortem } from '../helpers/smallPostmortem';
@@ -42,6 +42,15 @@ describe('indexing many files (this thread and workers)', function () {
 
   it('gives the same entries with no workers (this thread only, in batches)', async () => {
     assert.deepEqual(await indexFiles(jobs, 0), jobs.map(readEntrySync));
+  });
+
+  it('ownStrings keeps an entry equal, with one copy of each repeated string', () => {
+    const entry = readEntrySync(jobs[0])!;
+    const before = JSON.stringify(entry);
+    ownStrings(entry);
+    assert.equal(JSON.stringify(entry), before);
+    assert.equal(entry.actionItems[0].uri, entry.actionItems[1].uri);
+    assert.equal(entry.actionItems[0].postmortem, entry.actionItems[1].postmortem);
   });
 
   it('starts workers only where cores are to spare, unless told', () => {

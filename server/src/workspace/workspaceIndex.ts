@@ -7,6 +7,7 @@ import type { IncidentSummary } from '../core/workspace';
 import { sortEntries } from '../node/markdownFiles';
 import { indexEntry, type IndexEntry } from './indexEntry';
 import { entryOfText, withinSizeLimit, type IndexJob } from './indexJob';
+import { IndexCache, stampOf, type FileStamp } from './indexCache';
 import { indexFiles, WORKER_THRESHOLD } from './indexPool';
 
 /** Files read at once while indexing, so that a huge workspace does not stall the server. */
@@ -27,6 +28,9 @@ export class WorkspaceIndex {
   private readonly listeners: (() => void)[] = [];
   private folders: string[] = [];
   private summaryList: IncidentSummary[] | undefined;
+  private cache: IndexCache | undefined;
+  /** What the last scan found on disk, for the cache. */
+  private scanned: Parameters<IndexCache['save']>[0] | undefined;
 
   constructor(private readonly configFor: ConfigForFile) {}
 
@@ -56,20 +60,52 @@ export class WorkspaceIndex {
     return this.summaryList;
   }
 
-  /** Indexes every postmortem below the folders (file-system paths), replacing what was indexed before. */
-  async scan(folders: string[]): Promise<void> {
+  /**
+   * Writes what the last scan found to the cache, for the next session. The server does it when it shuts
+   * down: writing the index of thousands of files takes a few hundred milliseconds and tens of megabytes,
+   * which the first minutes of a session (indexing, then typing) should not pay. A changed file is read again
+   * next time anyway (its size or time differs), so entries refreshed since the scan need not be written.
+   */
+  async saveCache(): Promise<void> {
+    if (this.cache && this.scanned) await this.cache.save(this.scanned);
+  }
+
+  /** Keeps the index between sessions in this cache (from the next scan on). */
+  useCache(cache: IndexCache | undefined): void {
+    this.cache = cache;
+    cache?.load();
+  }
+
+  /**
+   * Indexes every postmortem below the folders (file-system paths), replacing what was indexed before. With a
+   * cache, only files changed since the last scan are read. Returns how many files were read and parsed.
+   */
+  async scan(folders: string[]): Promise<{ parsed: number; cached: number }> {
     this.folders = folders;
     const files: string[] = [];
     for (const folder of folders) await walk(folder, files);
     const jobs: IndexJob[] = [];
-    const fresh = new Map<string, IndexEntry>();
+    const stamps: (FileStamp | undefined)[] = [];
+    // One slot per file in walk order, so the index's order does not depend on what the cache held.
+    const slots: (IndexEntry | undefined)[] = [];
+    const toRead: number[] = [];
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
       // Open documents are indexed from the editor's text, not the disk's.
-      if (!this.overlays.has(uri)) jobs.push(this.job(file, uri));
+      if (this.overlays.has(uri)) continue;
+      const job = this.job(file, uri);
+      const stamp = this.cache && stampOf(file);
+      const hit = stamp && this.cache?.lookup(job, stamp);
+      jobs.push(job);
+      stamps.push(stamp);
+      slots.push(hit ?? undefined);
+      if (hit === undefined) toRead.push(jobs.length - 1);
     }
-    const entries = jobs.length >= WORKER_THRESHOLD ? await indexFiles(jobs) : await this.readInThread(jobs);
-    entries.forEach((entry, k) => entry && fresh.set(jobs[k].uri, entry));
+    const reading = toRead.map((k) => jobs[k]);
+    const read = reading.length >= WORKER_THRESHOLD ? await indexFiles(reading) : await this.readInThread(reading);
+    toRead.forEach((k, n) => (slots[k] = read[n]));
+    const fresh = new Map<string, IndexEntry>();
+    slots.forEach((entry, k) => entry && fresh.set(jobs[k].uri, entry));
     for (const uri of this.overlays) {
       const open = this.entries.get(uri);
       if (open) fresh.set(uri, open);
@@ -77,6 +113,8 @@ export class WorkspaceIndex {
     this.entries.clear();
     for (const [uri, entry] of fresh) this.entries.set(uri, entry);
     this.changed();
+    if (this.cache) this.scanned = jobs.flatMap((job, k) => (stamps[k] ? [{ job, stamp: stamps[k]!, entry: slots[k] }] : []));
+    return { parsed: reading.length, cached: jobs.length - reading.length };
   }
 
   /** Reads a few files at a time on this thread (small workspaces: no workers to start). */
