@@ -20,20 +20,27 @@ const BOLD_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)([^*_\n]{2,60}?):?(?:\*\*|__):?(
  * when they have a value or content right below them (MoJ writes `- **Impact**:` with a nested list); the
  * lead paragraph of a blog-style postmortem counts as its summary; a chain of "Why…?" items as 5 whys.
  */
-export function coveredKinds(doc: PostmortemDocument, acceptFields = true): Map<SectionKind, KindEvidence> {
+export function coveredKinds(doc: PostmortemDocument, acceptFields = true, wanted?: readonly SectionKind[]): Map<SectionKind, KindEvidence> {
   const covered = new Map<SectionKind, KindEvidence>();
+  // With `wanted`, the search stops once every wanted kind is covered: the field scan below is the costly
+  // part, and most postmortems cover what they need with headings alone.
+  const done = () => wanted !== undefined && wanted.every((kind) => isKindCovered(kind, covered));
+  const needs = (kind: SectionKind) => !covered.has(kind) && (wanted === undefined || wanted.includes(kind));
   for (const section of doc.sections) if (!covered.has(section.kind)) covered.set(section.kind, 'section');
   if ((doc.fiveWhys?.whys.length ?? 0) > 0 && !covered.has('fiveWhys')) covered.set('fiveWhys', 'whyChain');
-  if (acceptFields) {
+  if (acceptFields && !done()) {
     // Found only when a bold label names a kind: most documents have none, and the scan is the costly part.
     let placeholders: readonly Placeholder[] | undefined;
     const lazy = () => (placeholders ??= findPlaceholders(doc));
     for (const line of linesWithBold(doc)) {
       const kind = labelKind(doc, line, lazy);
-      if (kind && !covered.has(kind)) covered.set(kind, 'field');
+      if (kind && !covered.has(kind)) {
+        covered.set(kind, 'field');
+        if (done()) return covered;
+      }
     }
-    if (!covered.has('summary') && hasLeadSummary(doc)) covered.set('summary', 'leadParagraph');
-    if (!covered.has('rootCause') && statesCause(doc)) covered.set('rootCause', 'causeStatement');
+    if (needs('summary') && hasLeadSummary(doc)) covered.set('summary', 'leadParagraph');
+    if (needs('rootCause') && statesCause(doc)) covered.set('rootCause', 'causeStatement');
   }
   return covered;
 }

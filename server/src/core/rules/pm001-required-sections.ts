@@ -45,7 +45,7 @@ export default defineRule<{ acceptFields: boolean; unclassifiedLevel: ProblemSev
   check({ doc, options, settings, report }) {
     const required = requiredKinds(settings.requiredSections, doc.severity?.level ?? doc.severity?.value);
     if (required.length === 0) return;
-    const covered = coveredKinds(doc, options.acceptFields);
+    const covered = coveredKinds(doc, options.acceptFields, required);
     const missing = required.filter((kind) => !isKindCovered(kind, covered));
     if (missing.length === 0) return;
     const span = doc.title ? doc.title.textSpan : doc.lines.lineSpan(0);
