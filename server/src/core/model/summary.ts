@@ -138,11 +138,7 @@ export function mayHoldStackTrace(text: string): boolean {
 
 /** Whether three dots sit between digits somewhere, as they must in any IPV4 match. */
 function mayHoldIpv4(prose: string): boolean {
-  let inner = 0;
-  for (let dot = prose.indexOf('.'); dot >= 0; dot = prose.indexOf('.', dot + 1)) {
-    if (isDigit(prose.charCodeAt(dot - 1)) && isDigit(prose.charCodeAt(dot + 1)) && ++inner >= 3) return true;
-  }
-  return false;
+  return hasInnerDots(prose, isDigit, 3);
 }
 
 function isDigit(c: number): boolean {
@@ -151,9 +147,14 @@ function isDigit(c: number): boolean {
 
 /** Whether two dots sit between label characters somewhere, as they must in any HOST match. */
 function mayHoldHost(prose: string): boolean {
+  return hasInnerDots(prose, isLabelChar, 2);
+}
+
+/** Whether at least `needed` dots in the text have a character of the class on both sides. */
+function hasInnerDots(prose: string, isPart: (c: number) => boolean, needed: number): boolean {
   let inner = 0;
   for (let dot = prose.indexOf('.'); dot >= 0; dot = prose.indexOf('.', dot + 1)) {
-    if (isLabelChar(prose.charCodeAt(dot - 1)) && isLabelChar(prose.charCodeAt(dot + 1)) && ++inner >= 2) return true;
+    if (isPart(prose.charCodeAt(dot - 1)) && isPart(prose.charCodeAt(dot + 1)) && ++inner >= needed) return true;
   }
   return false;
 }
