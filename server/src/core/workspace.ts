@@ -3,6 +3,7 @@ import { headerField, readIncidentStart, readPublished } from './model/incidentT
 import type { Span } from './model/lineIndex';
 import { normalizeTerms } from './model/similarity';
 import type { PostmortemDocument } from './model/types';
+import { incidentIdKey } from './workspaceLookup';
 
 /** What the workspace-aware rules (PM050, PM051) and the metrics know of one postmortem. */
 export interface IncidentSummary {
@@ -93,7 +94,7 @@ export function readDocumentStatus(doc: PostmortemDocument): { value: string; sp
 
 /** Whether two incident ids name the same incident: case and surrounding space do not matter. */
 export function sameIncidentId(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+  return a !== undefined && b !== undefined && incidentIdKey(a) === incidentIdKey(b);
 }
 
 function scalarText(value: unknown): string | undefined {

@@ -7,7 +7,7 @@ import { readEntrySync, type IndexJob } from './indexJob';
 /** Files sent to a worker at once: small enough to balance the workers, large enough to amortise a message. */
 const BATCH = 64;
 /**
- * Files the server's own thread parses between two looks at its message queue: about 10 ms of work, so an
+ * Files the server's own thread parses between two looks at its message queue: 5 to 10 ms of work, so an
  * editor's request waits no longer than that while the index fills.
  */
 const LOCAL_BATCH = 8;
@@ -65,7 +65,7 @@ export async function indexFiles(jobs: IndexJob[], workers = defaultWorkerCount(
       // Terminating a worker that finished also "exits": only a worker with a batch in hand has failed.
       const fail = () => {
         if (settled) return;
-        for (let k = from; k < to; k++) results[k] = readEntrySync(jobs[k]);
+        for (let k = from; k < to; k++) results[k] = ownStrings(readEntrySync(jobs[k]));
         finish();
       };
       worker.once('error', fail);
@@ -84,7 +84,7 @@ export async function indexFiles(jobs: IndexJob[], workers = defaultWorkerCount(
   try {
     await Promise.all([...pool.map(run), local()]);
     // A worker that failed leaves batches nobody took: read what is left here.
-    while (next < jobs.length) results[next] = readEntrySync(jobs[next++]);
+    while (next < jobs.length) results[next] = ownStrings(readEntrySync(jobs[next++]));
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
