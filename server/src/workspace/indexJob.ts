@@ -15,17 +15,20 @@ export interface IndexJob {
 }
 
 /** The entry of a file's text, or undefined when the file is not a postmortem. */
-export function entryOfText(job: IndexJob, text: string): IndexEntry | undefined {
+function entryOfText(job: IndexJob, text: string): IndexEntry | undefined {
   if (!isPostmortem(job.relative, text, job.config)) return undefined;
   return indexEntry(job.uri, parsePostmortem(text, { severityScale: job.config.severityScale }));
 }
 
 /** Whether a file of this size is read at all. */
-export function withinSizeLimit(job: IndexJob, size: number): boolean {
+function withinSizeLimit(job: IndexJob, size: number): boolean {
   return size <= (job.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
 }
 
-/** Reads and indexes one file synchronously (in an index worker, where blocking costs nobody anything). */
+/**
+ * Reads and indexes one file synchronously: in an index worker, or on the server's thread one small batch at
+ * a time (a postmortem reads and parses in about a millisecond).
+ */
 export function readEntrySync(job: IndexJob): IndexEntry | undefined {
   try {
     const stat = fs.statSync(job.file);

@@ -6,12 +6,9 @@ import type { PostmortemDocument } from '../core/model/types';
 import type { IncidentSummary } from '../core/workspace';
 import { sortEntries } from '../node/markdownFiles';
 import { indexEntry, type IndexEntry } from './indexEntry';
-import { entryOfText, withinSizeLimit, type IndexJob } from './indexJob';
+import { readEntrySync, type IndexJob } from './indexJob';
 import { IndexCache, stampOf, type FileStamp } from './indexCache';
 import { indexFiles, WORKER_THRESHOLD } from './indexPool';
-
-/** Files read at once while indexing, so that a huge workspace does not stall the server. */
-const READS_IN_FLIGHT = 16;
 
 /** How the index learns the configuration that applies to a file. */
 export type ConfigForFile = (file: string) => PostmortemLintConfig;
@@ -102,7 +99,8 @@ export class WorkspaceIndex {
       if (hit === undefined) toRead.push(jobs.length - 1);
     }
     const reading = toRead.map((k) => jobs[k]);
-    const read = reading.length >= WORKER_THRESHOLD ? await indexFiles(reading) : await this.readInThread(reading);
+    // A small workspace is read on this thread alone: starting workers would cost more than it saves.
+    const read = await indexFiles(reading, reading.length >= WORKER_THRESHOLD ? undefined : 0);
     toRead.forEach((k, n) => (slots[k] = read[n]));
     const fresh = new Map<string, IndexEntry>();
     slots.forEach((entry, k) => entry && fresh.set(jobs[k].uri, entry));
@@ -117,24 +115,10 @@ export class WorkspaceIndex {
     return { parsed: reading.length, cached: jobs.length - reading.length };
   }
 
-  /** Reads a few files at a time on this thread (small workspaces: no workers to start). */
-  private async readInThread(jobs: IndexJob[]): Promise<(IndexEntry | undefined)[]> {
-    const entries: (IndexEntry | undefined)[] = new Array(jobs.length);
-    let next = 0;
-    const reader = async () => {
-      while (next < jobs.length) {
-        const k = next++;
-        entries[k] = await readEntry(jobs[k]);
-      }
-    };
-    await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
-    return entries;
-  }
-
   /** Re-reads one file from disk (created or changed), or drops it when it is gone or no longer a postmortem. */
   async refreshFile(uri: string): Promise<void> {
     if (this.overlays.has(uri) || !uri.startsWith('file:')) return;
-    const entry = await readEntry(this.job(fileURLToPath(uri), uri));
+    const entry = readEntrySync(this.job(fileURLToPath(uri), uri));
     if (entry) this.entries.set(uri, entry);
     else this.entries.delete(uri);
     this.changed();
@@ -192,18 +176,6 @@ export class WorkspaceIndex {
   private changed(): void {
     this.summaryList = undefined;
     for (const listener of this.listeners) listener();
-  }
-}
-
-/** Reads and indexes one file without blocking the server's thread. */
-async function readEntry(job: IndexJob): Promise<IndexEntry | undefined> {
-  try {
-    const stat = await fsp.stat(job.file);
-    if (!stat.isFile() || !withinSizeLimit(job, stat.size)) return undefined;
-    return entryOfText(job, await fsp.readFile(job.file, 'utf8'));
-  } catch {
-    // Unreadable, vanished while indexing, or not text: not a postmortem we can show.
-    return undefined;
   }
 }
 
