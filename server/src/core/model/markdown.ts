@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { useLineScannedState } from './lineScannedState';
 import type { LineIndex, Span } from './lineIndex';
 import type { Heading, HtmlComment, ListItem } from './types';
 
@@ -8,6 +9,7 @@ import type { Heading, HtmlComment, ListItem } from './types';
  */
 const markdown = new MarkdownIt({ html: true });
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+useLineScannedState(markdown);
 // markdown-it's own normalize rewrites every newline of the text with a regex; most documents have no `\r`
 // and no NUL, and then there is nothing to normalise.
 markdown.core.ruler.at('normalize', (state) => {
