@@ -5,8 +5,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Whether y-m-d is a real calendar date. */
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= days;
+  return day <= daysInMonth(year, month);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days in a month (1..12) of the Gregorian calendar, counted without a Date object for the whole years
+ * dates are written with. Date.UTC reads years 0–99 as 1900–1999, and rounds fractions: those, and any
+ * other odd input, still go through Date, so the answer is always the one Date gives.
+ */
+function daysInMonth(year: number, month: number): number {
+  if (!Number.isInteger(month) || !Number.isInteger(year) || year < 100 || year > 9999) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** Parses `YYYY-MM-DD`; undefined when malformed or not a real date. */
@@ -177,17 +189,23 @@ export function findDate(text: string, reference?: ReferenceDate): FoundDate | u
   // Every date has a digit, and the month-name patterns (the slowest: an alternation tried at every
   // position) need a month: most lines of a postmortem have neither, and this runs on every timeline line.
   // The other patterns need two numbers joined by a separator, which a line with only clock times lacks.
-  if (!HAS_DIGIT.test(text)) return undefined;
+  // (A numeric hint holds a digit: the digit test is needed only without one.)
   const numeric = NUMERIC_HINT.test(text);
+  if (!numeric && !HAS_DIGIT.test(text)) return undefined;
   const named = MONTH_HINT.test(text);
   if (!numeric && !named) return undefined;
   let best: FoundDate | undefined;
   for (const { pattern, read, named: needsMonth } of DATE_PATTERNS) {
+    // A date at the very start is the first: no other pattern can find one before it.
+    if (best?.index === 0) break;
     if (needsMonth ? !named : !numeric) continue;
     const m = pattern.exec(text);
     if (!m || (best && best.index <= m.index)) continue;
     const date = pickReading(read(m), reference);
-    if (date) best = { iso: date.iso, index: m.index, length: m[0].length, ...(date.yearInferred ? { yearInferred: true } : {}) };
+    if (!date) continue;
+    best = { iso: date.iso, index: m.index, length: m[0].length };
+    // Set after the literal, not spread into it: a spread makes building the object many times slower.
+    if (date.yearInferred) best.yearInferred = true;
   }
   return best;
 }
