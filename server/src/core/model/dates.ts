@@ -76,8 +76,8 @@ export function findClockTime(text: string): ClockTime | undefined {
 }
 
 function readClock(m: RegExpExecArray): ClockTime | undefined {
-  let hours = Number(m[1]);
-  const minutes = Number(m[3]);
+  let hours = digitsValue(m[1]);
+  const minutes = digitsValue(m[3]);
   const meridiem = m[5]?.toLowerCase().replace(/\./g, '');
   const zone = (m[6] ?? m[7])?.toUpperCase();
   // `1.15` is a version far more often than a time: a dot needs a two-digit hour or a meridiem or zone after it.
@@ -96,9 +96,17 @@ function readClock(m: RegExpExecArray): ClockTime | undefined {
   return { minutes: hours * 60 + minutes, clock: meridiem ? '12h' : '24h', index: m.index, length: m[0].length, zone };
 }
 
+/** The value of a run of ASCII digits (what `\d` matches): Number() takes longer, and a clock is read for every timeline entry. */
+function digitsValue(digits: string): number {
+  let value = 0;
+  for (let k = 0; k < digits.length; k++) value = value * 10 + (digits.charCodeAt(k) - 48);
+  return value;
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A month name or its abbreviation, and nothing longer: "Separate" is not September. */
-const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_WORDS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH_NAME = `(${MONTH_WORDS})`;
 /** A month name, not the start of a longer word, with an optional abbreviation dot. */
 const MONTH = `${MONTH_NAME}(?![a-z])\\.?`;
 const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -161,6 +169,11 @@ function numericReadings(first: number, second: number, year: number): DateParts
 
 const HAS_DIGIT = /\d/;
 const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+/**
+ * A month name standing as a word, as every month-name pattern has it. Tested only after MONTH_HINT (a quicker
+ * scan): "declared", "primary" or "market" hold no month, and such words are common in timeline lines.
+ */
+const MONTH_WORD = new RegExp(`(?<![a-z])(?:${MONTH_WORDS})(?![a-z])`, 'i');
 /** Every pattern without a month name has two numbers joined by `-`, `/` or `.`: without one, only the named ones can match. */
 const NUMERIC_HINT = /\d[-/.]\d/;
 
@@ -189,10 +202,9 @@ export function findDate(text: string, reference?: ReferenceDate): FoundDate | u
   // Every date has a digit, and the month-name patterns (the slowest: an alternation tried at every
   // position) need a month: most lines of a postmortem have neither, and this runs on every timeline line.
   // The other patterns need two numbers joined by a separator, which a line with only clock times lacks.
-  // (A numeric hint holds a digit: the digit test is needed only without one.)
+  if (!HAS_DIGIT.test(text)) return undefined;
   const numeric = NUMERIC_HINT.test(text);
-  if (!numeric && !HAS_DIGIT.test(text)) return undefined;
-  const named = MONTH_HINT.test(text);
+  const named = MONTH_HINT.test(text) && MONTH_WORD.test(text);
   if (!numeric && !named) return undefined;
   let best: FoundDate | undefined;
   for (const { pattern, read, named: needsMonth } of DATE_PATTERNS) {

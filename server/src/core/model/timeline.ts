@@ -93,9 +93,12 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
     const to = src.lines.lineAt(Math.max(span.start, span.end - 1));
     for (let line = from; line <= to; line++) {
       if (usedLines.has(line) || !inside(src.lines.lineStarts[line])) continue;
+      const lineText = src.lines.lineText(line);
+      const lineStart = src.lines.lineStarts[line];
+      // Most lines of a timeline's prose are blank or narrative, with no tag to split them: skip them first.
+      if (lineText.indexOf('<') < 0 && !mayOpenWithStamp(src.prose, lineStart, lineStart + lineText.length)) continue;
       const lineSpan = src.lines.lineSpan(line);
-      for (const part of lineParts(src.lines.lineText(line), lineSpan.start)) {
-        // Most lines of a timeline's prose are narrative: skip them before any slicing.
+      for (const part of lineParts(lineText, lineSpan.start)) {
         if (!mayOpenWithStamp(src.prose, part.start, part.end)) continue;
         const partText = src.prose.slice(part.start, part.end);
         const text = partText.trim();
