@@ -75,11 +75,15 @@ export function metricsInput(doc: PostmortemDocument, uri: string, summary: Inci
     tags: summary.tags,
     services: summary.services,
     repeatOf: summary.repeatOf,
-    actionItems: doc.actionItems.map((item) => ({
-      status: item.status?.normalized ?? 'unknown',
-      ...(item.deadline?.date && !item.deadline.invalid ? { deadline: item.deadline.date } : {}),
-    })),
+    actionItems: doc.actionItems.map(metricsActionItem),
   };
+}
+
+function metricsActionItem(item: PostmortemDocument['actionItems'][number]): MetricsActionItem {
+  const input: MetricsActionItem = { status: item.status?.normalized ?? 'unknown' };
+  // Set after the literal, not spread into it: a spread makes building the object many times slower.
+  if (item.deadline?.date && !item.deadline.invalid) input.deadline = item.deadline.date;
+  return input;
 }
 
 /** The cause as a one-line label: no emphasis or code marks, each run of spaces one space. */

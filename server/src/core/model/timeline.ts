@@ -92,11 +92,12 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
     const from = src.lines.lineAt(span.start);
     const to = src.lines.lineAt(Math.max(span.start, span.end - 1));
     for (let line = from; line <= to; line++) {
-      if (usedLines.has(line) || !inside(src.lines.lineStarts[line])) continue;
-      const lineText = src.lines.lineText(line);
       const lineStart = src.lines.lineStarts[line];
-      // Most lines of a timeline's prose are blank or narrative, with no tag to split them: skip them first.
-      if (lineText.indexOf('<') < 0 && !mayOpenWithStamp(src.prose, lineStart, lineStart + lineText.length)) continue;
+      const lineEnd = src.lines.lineEnds[line];
+      // Most lines of a timeline's prose are blank, or narrative with no tag to split them: skip them first.
+      if (lineStart === lineEnd || usedLines.has(line) || !inside(lineStart)) continue;
+      const lineText = src.lines.lineText(line);
+      if (!mayOpenWithStamp(src.prose, lineStart, lineEnd) && lineText.indexOf('<') < 0) continue;
       const lineSpan = src.lines.lineSpan(line);
       for (const part of lineParts(lineText, lineSpan.start)) {
         if (!mayOpenWithStamp(src.prose, part.start, part.end)) continue;
@@ -381,9 +382,10 @@ function entryFrom(src: EntrySource, stamp: Stamp | undefined): TimelineEntry {
   const head = stamp?.head ?? text.slice(0, src.lead + 40);
   const clock = stamp?.clock;
   const clockEnd = clock ? clock.index + clock.length : -1;
+  // Neither guess pattern matches an empty text: a stamp that opens or ends the text needs no test on that side.
   const approximate =
     (stamp !== undefined && stamp.from > 0 && APPROX_BEFORE.test(head.slice(0, stamp.from))) ||
-    (clock !== undefined && APPROX_AFTER.test(head.slice(clockEnd, clockEnd + 30)));
+    (clock !== undefined && clockEnd < head.length && APPROX_AFTER.test(head.slice(clockEnd, clockEnd + 30)));
   const entry: TimelineEntry = {
     line: src.line,
     span: src.span,
