@@ -29,21 +29,25 @@ function toRange(lines: LineIndex, span: Span): Range {
 export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
   const summary = summarizeIncident(doc, uri);
   const postmortem = { title: summary.title, incidentId: summary.incidentId, severity: summary.severity, date: summary.date };
-  const actionItems = doc.actionItems.map((item) => ({
-    uri,
-    range: toRange(doc.lines, item.span),
-    text: item.text,
-    owner: item.owner?.value || undefined,
-    deadline: item.deadline?.value || undefined,
-    deadlineDate: item.deadline?.date,
-    status: (item.status?.normalized ?? 'unknown') as ActionItemState,
-    statusText: item.status?.value,
-    statusRange: statusSpan(item) && toRange(doc.lines, statusSpan(item)!),
-    source: item.source,
-    hasStatusColumn: item.table ? item.table.header.cells.some((c) => /status|state/i.test(c.text)) : undefined,
-    category: item.category,
-    postmortem,
-  }));
+  const actionItems = doc.actionItems.map((item) => {
+    // Read once: for a table item without a status it searches the header for the Status column.
+    const statusAt = statusSpan(item);
+    return {
+      uri,
+      range: toRange(doc.lines, item.span),
+      text: item.text,
+      owner: item.owner?.value || undefined,
+      deadline: item.deadline?.value || undefined,
+      deadlineDate: item.deadline?.date,
+      status: (item.status?.normalized ?? 'unknown') as ActionItemState,
+      statusText: item.status?.value,
+      statusRange: statusAt && toRange(doc.lines, statusAt),
+      source: item.source,
+      hasStatusColumn: item.table ? item.table.header.cells.some((c) => /status|state/i.test(c.text)) : undefined,
+      category: item.category,
+      postmortem,
+    };
+  });
   const titleSpan = doc.title?.textSpan ?? { start: 0, end: 0 };
   const metrics = metricsInput(doc, uri, summary);
   return {

@@ -5,7 +5,7 @@ import { headerField, readIncidentStart, readPublished } from '../model/incident
 import { findField } from '../model/parse';
 import { normalizeTerms } from '../model/similarity';
 import type { ActionItemStatus, PostmortemDocument } from '../model/types';
-import { readIncidentId, summarizeIncident, type IncidentSummary } from '../workspace';
+import { summarizeIncident, type IncidentSummary } from '../workspace';
 
 /** An action item as the metrics need it: its state and its deadline (overdue depends on the day asked). */
 export interface MetricsActionItem {
@@ -55,14 +55,15 @@ export function metricsInput(doc: PostmortemDocument, uri: string, summary: Inci
   // Many real postmortems give no date field; the first dated timeline entry still places the incident.
   const date = doc.incidentDate?.value ?? start?.instant.date ?? doc.timeline?.entries.find((e) => e.date)?.date;
   const duration = readDurationMinutes(doc, date);
-  const toPostmortem = readTimeToPostmortem(doc);
+  const toPostmortem = readTimeToPostmortem(doc, start);
   const metaCause = frontMatterEntry(doc.frontMatter, 'root_cause')?.value;
-  const cause = (typeof metaCause === 'string' && metaCause.trim() ? metaCause : doc.rootCause?.value)?.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  const written = typeof metaCause === 'string' && metaCause.trim() ? metaCause : doc.rootCause?.value;
+  const cause = written === undefined ? undefined : tidyCause(written);
   const rootCause = cause ? (cause.length > MAX_CAUSE ? `${cause.slice(0, MAX_CAUSE - 1)}…` : cause) : undefined;
   return {
     uri,
     title: summary.title,
-    incidentId: readIncidentId(doc)?.value,
+    incidentId: summary.incidentId,
     date,
     start: start?.instant.earliest,
     severity: summary.severity,
@@ -70,15 +71,48 @@ export function metricsInput(doc: PostmortemDocument, uri: string, summary: Inci
     ...duration,
     ...toPostmortem,
     rootCause,
-    rootCauseTerms: rootCause ? normalizeTerms(rootCause) : [],
+    rootCauseTerms: rootCause ? causeTerms(rootCause, written!, cause!, summary) : [],
     tags: summary.tags,
     services: summary.services,
     repeatOf: summary.repeatOf,
-    actionItems: doc.actionItems.map((item) => ({
-      status: item.status?.normalized ?? 'unknown',
-      ...(item.deadline?.date && !item.deadline.invalid ? { deadline: item.deadline.date } : {}),
-    })),
+    actionItems: doc.actionItems.map(metricsActionItem),
   };
+}
+
+function metricsActionItem(item: PostmortemDocument['actionItems'][number]): MetricsActionItem {
+  const input: MetricsActionItem = { status: item.status?.normalized ?? 'unknown' };
+  // Set after the literal, not spread into it: a spread makes building the object many times slower.
+  if (item.deadline?.date && !item.deadline.invalid) input.deadline = item.deadline.date;
+  return input;
+}
+
+/** The cause as a one-line label: no emphasis or code marks, each run of spaces one space. */
+function tidyCause(text: string): string {
+  // Most causes have neither marks nor a run of spaces: each rewrite only when it changes the text.
+  const plain = MARKS.test(text) ? text.replace(/[*_`]/g, '') : text;
+  return (LOOSE_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain).trim();
+}
+
+const MARKS = /[*_`]/;
+/** A space other than ' ', or two in a row: what collapsing the runs of spaces changes. */
+const LOOSE_SPACE = /[^\S ]| {2}/;
+
+/**
+ * A space outside ASCII. U+FEFF is one that lower-casing skips over: made a plain space, it can turn the Σ
+ * before it into a final ς.
+ */
+const WIDE_SPACE = /[^\S\t\n\v\f\r ]/;
+
+/**
+ * The terms of the cause label (`written` tidied into `cause`, then cut). The summary already holds the terms
+ * of the Root Cause text: when the label is that very text with only its ASCII spaces tidied (no marks
+ * removed, not cut), it has the same words in the same order, so the same terms, and they are not worked
+ * out again.
+ */
+function causeTerms(label: string, written: string, cause: string, summary: IncidentSummary): string[] {
+  const sameWords =
+    summary.rootCauseTerms !== undefined && summary.rootCause === written && label === cause && !MARKS.test(written) && !WIDE_SPACE.test(written);
+  return sameWords ? summary.rootCauseTerms! : normalizeTerms(label);
 }
 
 /**
@@ -103,13 +137,15 @@ function readDurationMinutes(doc: PostmortemDocument, date: string | undefined):
 }
 
 /** Hours from the incident start to `published:`; whole days when either side has no clock time. */
-function readTimeToPostmortem(doc: PostmortemDocument): { timeToPostmortemHours?: number; timeToPostmortemMissing?: string } {
+function readTimeToPostmortem(
+  doc: PostmortemDocument,
+  start: ReturnType<typeof readIncidentStart>,
+): { timeToPostmortemHours?: number; timeToPostmortemMissing?: string } {
   const published = readPublished(doc);
   if (!published) {
     const entry = frontMatterEntry(doc.frontMatter, 'published');
     return { timeToPostmortemMissing: entry ? 'front matter published is not a date' : 'not published (no published: date)' };
   }
-  const start = readIncidentStart(doc);
   if (!start) return { timeToPostmortemMissing: 'no incident start to count from' };
   const a = start.instant;
   const b = published.instant;

@@ -5,8 +5,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Whether y-m-d is a real calendar date. */
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= days;
+  return day <= daysInMonth(year, month);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days in a month (1..12) of the Gregorian calendar, counted without a Date object for the whole years
+ * dates are written with. Date.UTC reads years 0–99 as 1900–1999, and rounds fractions: those, and any
+ * other odd input, still go through Date, so the answer is always the one Date gives.
+ */
+function daysInMonth(year: number, month: number): number {
+  if (!Number.isInteger(month) || !Number.isInteger(year) || year < 100 || year > 9999) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** Parses `YYYY-MM-DD`; undefined when malformed or not a real date. */
@@ -64,8 +76,8 @@ export function findClockTime(text: string): ClockTime | undefined {
 }
 
 function readClock(m: RegExpExecArray): ClockTime | undefined {
-  let hours = Number(m[1]);
-  const minutes = Number(m[3]);
+  let hours = digitsValue(m[1]);
+  const minutes = digitsValue(m[3]);
   const meridiem = m[5]?.toLowerCase().replace(/\./g, '');
   const zone = (m[6] ?? m[7])?.toUpperCase();
   // `1.15` is a version far more often than a time: a dot needs a two-digit hour or a meridiem or zone after it.
@@ -84,9 +96,17 @@ function readClock(m: RegExpExecArray): ClockTime | undefined {
   return { minutes: hours * 60 + minutes, clock: meridiem ? '12h' : '24h', index: m.index, length: m[0].length, zone };
 }
 
+/** The value of a run of ASCII digits (what `\d` matches): Number() takes longer, and a clock is read for every timeline entry. */
+function digitsValue(digits: string): number {
+  let value = 0;
+  for (let k = 0; k < digits.length; k++) value = value * 10 + (digits.charCodeAt(k) - 48);
+  return value;
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A month name or its abbreviation, and nothing longer: "Separate" is not September. */
-const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_WORDS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH_NAME = `(${MONTH_WORDS})`;
 /** A month name, not the start of a longer word, with an optional abbreviation dot. */
 const MONTH = `${MONTH_NAME}(?![a-z])\\.?`;
 const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -149,6 +169,11 @@ function numericReadings(first: number, second: number, year: number): DateParts
 
 const HAS_DIGIT = /\d/;
 const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+/**
+ * A month name standing as a word, as every month-name pattern has it. Tested only after MONTH_HINT (a quicker
+ * scan): "declared", "primary" or "market" hold no month, and such words are common in timeline lines.
+ */
+const MONTH_WORD = new RegExp(`(?<![a-z])(?:${MONTH_WORDS})(?![a-z])`, 'i');
 /** Every pattern without a month name has two numbers joined by `-`, `/` or `.`: without one, only the named ones can match. */
 const NUMERIC_HINT = /\d[-/.]\d/;
 
@@ -179,15 +204,20 @@ export function findDate(text: string, reference?: ReferenceDate): FoundDate | u
   // The other patterns need two numbers joined by a separator, which a line with only clock times lacks.
   if (!HAS_DIGIT.test(text)) return undefined;
   const numeric = NUMERIC_HINT.test(text);
-  const named = MONTH_HINT.test(text);
+  const named = MONTH_HINT.test(text) && MONTH_WORD.test(text);
   if (!numeric && !named) return undefined;
   let best: FoundDate | undefined;
   for (const { pattern, read, named: needsMonth } of DATE_PATTERNS) {
+    // A date at the very start is the first: no other pattern can find one before it.
+    if (best?.index === 0) break;
     if (needsMonth ? !named : !numeric) continue;
     const m = pattern.exec(text);
     if (!m || (best && best.index <= m.index)) continue;
     const date = pickReading(read(m), reference);
-    if (date) best = { iso: date.iso, index: m.index, length: m[0].length, ...(date.yearInferred ? { yearInferred: true } : {}) };
+    if (!date) continue;
+    best = { iso: date.iso, index: m.index, length: m[0].length };
+    // Set after the literal, not spread into it: a spread makes building the object many times slower.
+    if (date.yearInferred) best.yearInferred = true;
   }
   return best;
 }

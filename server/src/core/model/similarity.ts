@@ -14,12 +14,16 @@ const STOP_WORDS = new Set([
 
 /** Suffixes folded away so that "rotated", "rotation" and "rotate" compare equal; longest first. */
 const SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 'e', 's', 'y'];
+/** The suffixes' last letters. */
+const SUFFIX_ENDINGS = SUFFIXES.map((suffix) => suffix[suffix.length - 1]).join('');
 
 /** Root causes are one or two sentences; a long paragraph is cut so one comparison stays cheap. */
 const MAX_TERMS = 60;
 
 /** Folds a word to a crude stem; short words are kept whole. */
 export function stem(word: string): string {
+  // Most words end in none of the suffixes' last letters: no need to try each suffix.
+  if (!SUFFIX_ENDINGS.includes(word.charAt(word.length - 1))) return word;
   for (const suffix of SUFFIXES) {
     if (word.length - suffix.length >= 3 && word.endsWith(suffix)) {
       // "ss" endings (access, process) keep their s.
@@ -32,25 +36,38 @@ export function stem(word: string): string {
   return word;
 }
 
+/** A markdown link, kept as its text. */
+const LINK = /\[([^\][]*)\]\([^)[]*\)/g;
+const URL = /https?:\/\/\S+/g;
+const APOSTROPHES = /[’']/g;
+
 /** The distinct content terms of a text, stemmed, in first-seen order (markup, numbers and stop words dropped). */
 export function normalizeTerms(text: string): string[] {
-  const words = text
-    .toLowerCase()
-    .replace(/\[([^\][]*)\]\([^)[]*\)/g, '$1')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[’']/g, '')
-    .split(/[^\p{L}\p{N}]+/u);
+  let clean = text.toLowerCase();
+  // Each rewrite only when the text holds what it needs: most causes have no link, URL or apostrophe.
+  if (clean.includes('](')) clean = clean.replace(LINK, '$1');
+  if (clean.includes('http')) clean = clean.replace(URL, ' ');
+  if (clean.includes("'") || clean.includes('’')) clean = clean.replace(APOSTROPHES, '');
+  const words = clean.split(/[^\p{L}\p{N}]+/u);
+  // At most MAX_TERMS terms: looking one up in the list is cheaper than hashing it into a set.
   const terms: string[] = [];
-  const seen = new Set<string>();
   for (const word of words) {
-    if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
+    if (word.length < 2 || STOP_WORDS.has(word) || isNumber(word)) continue;
     const term = stem(word);
-    if (seen.has(term)) continue;
-    seen.add(term);
+    if (terms.includes(term)) continue;
     terms.push(term);
     if (terms.length >= MAX_TERMS) break;
   }
   return terms;
+}
+
+/** Whether a word is all ASCII digits (a regex per word cost more than the rest of the loop). */
+function isNumber(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /**

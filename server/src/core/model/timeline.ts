@@ -1,4 +1,4 @@
-import { findClockTime, findDate, type ReferenceDate } from './dates';
+import { findClockTime, findDate, type ClockTime, type FoundDate, type ReferenceDate } from './dates';
 import type { LineIndex, Span } from './lineIndex';
 import { isTimestampHeading, kindOfHeading } from './sectionKinds';
 import { findColumn } from './tables';
@@ -25,6 +25,10 @@ const NOT_TIMELINE: ReadonlySet<SectionKind> = new Set<SectionKind>([
 const BREAK = /<br\s*\/?>/gi;
 /** A line that holds only a date (plus a weekday or a little markup) sets the day of the lines under it. */
 const DAY_LINE_REST = 20;
+const HAS_DIGIT = /\d/;
+const HAS_CAPITAL = /[A-Z]/;
+/** What every month name starts with (dates.ts reads the names). */
+const MONTH_ABBREVIATIONS: ReadonlySet<string> = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
 /** Inputs the timeline reader needs from the rest of the parse. */
 export interface TimelineSources {
@@ -49,55 +53,67 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
     .map((s) => s.span);
   const inside = (offset: number) => within(offset, spans) && !within(offset, excluded);
   const reference = lazyReferenceDate(src);
-  const timeline: Timeline = { section: first, entries: [], tables: [] };
-  timeline.zone = zoneIn(first.heading.text);
+  const tables: Table[] = [];
+  let declared = zoneIn(first.heading.text);
 
   const entries: TimelineEntry[] = [];
   const usedLines = new Set<number>();
   for (const table of src.tables) {
     if (!inside(table.span.start)) continue;
-    timeline.tables.push(table);
+    tables.push(table);
     for (let l = table.startLine; l <= table.endLine; l++) usedLines.add(l);
     const col = Math.max(0, findColumn(table, /time|date|when/i));
-    timeline.zone ??= zoneIn(table.header.cells[col]?.text ?? '');
+    declared ??= zoneIn(table.header.cells[col]?.text ?? '');
     for (const row of table.rows) {
       const cell = row.cells[col];
       if (!cell) continue;
       const text = otherCells(row.cells, col);
-      entries.push(entryFrom({ text: cell.text, textSpan: cell.span, line: row.line, span: row.span, eventText: text, source: 'table', lead: cell.text.length, reference, row }));
+      const source: EntrySource = { text: cell.text, textSpan: cell.span, line: row.line, span: row.span, eventText: text, source: 'table', lead: cell.text.length, reference, row };
+      // Every row is an entry, with a timestamp or not.
+      entries.push(entryFrom(source, findStamp(source)));
     }
   }
   for (const item of src.listItems) {
     if (!inside(item.span.start) || usedLines.has(item.line)) continue;
     usedLines.add(item.line);
-    const entry = entryFrom({ text: item.text, textSpan: item.textSpan, line: item.line, span: item.span, eventText: item.text, source: 'list', lead: TIME_LEAD, reference });
-    if (entry.minutes !== undefined || entry.date) entries.push(entry);
+    const source: EntrySource = { text: item.text, textSpan: item.textSpan, line: item.line, span: item.span, eventText: item.text, source: 'list', lead: TIME_LEAD, reference };
+    // An item or a heading is an entry only with a timestamp.
+    const stamp = findStamp(source);
+    if (stamp) entries.push(entryFrom(source, stamp));
   }
   for (const heading of src.headings) {
     if (!inside(heading.span.start) || heading.line === first.heading.line) continue;
     usedLines.add(heading.line);
-    const entry = entryFrom({ text: heading.text, textSpan: heading.textSpan, line: heading.line, span: heading.span, eventText: heading.text, source: 'heading', lead: TIME_LEAD, reference });
-    if (entry.minutes !== undefined || entry.date) entries.push(entry);
+    const source: EntrySource = { text: heading.text, textSpan: heading.textSpan, line: heading.line, span: heading.span, eventText: heading.text, source: 'heading', lead: TIME_LEAD, reference };
+    const stamp = findStamp(source);
+    if (stamp) entries.push(entryFrom(source, stamp));
   }
   for (const span of spans) {
     const from = src.lines.lineAt(span.start);
     const to = src.lines.lineAt(Math.max(span.start, span.end - 1));
     for (let line = from; line <= to; line++) {
-      if (usedLines.has(line) || !inside(src.lines.lineStarts[line])) continue;
+      const lineStart = src.lines.lineStarts[line];
+      const lineEnd = src.lines.lineEnds[line];
+      // Most lines of a timeline's prose are blank, or narrative with no tag to split them: skip them first.
+      if (lineStart === lineEnd || usedLines.has(line) || !inside(lineStart)) continue;
+      const lineText = src.lines.lineText(line);
+      if (!mayOpenWithStamp(src.prose, lineStart, lineEnd) && lineText.indexOf('<') < 0) continue;
       const lineSpan = src.lines.lineSpan(line);
-      for (const part of lineParts(src.lines.lineText(line), lineSpan.start)) {
+      for (const part of lineParts(lineText, lineSpan.start)) {
+        if (!mayOpenWithStamp(src.prose, part.start, part.end)) continue;
         const partText = src.prose.slice(part.start, part.end);
         const text = partText.trim();
         if (!text) continue;
         // A plain line is an event only when it opens with its timestamp: "peaking around 07:15" is narrative.
         const lead = LINE_MARKUP.exec(text)?.[0].length ?? 0;
-        const entry = entryFrom({ text, textSpan: shift(part, partText), line, span: lineSpan, eventText: text, source: 'line', lead, reference });
-        if (entry.minutes !== undefined || (entry.date && isDayLine(text, entry))) entries.push(entry);
+        const source: EntrySource = { text, textSpan: shift(part, partText), line, span: lineSpan, eventText: text, source: 'line', lead, reference };
+        const stamp = findStamp(source);
+        if (stamp && (stamp.clock || (stamp.date && isDayLine(text, text.slice(stamp.from, stamp.to))))) entries.push(entryFrom(source, stamp));
       }
     }
   }
-  timeline.zone ??= zoneNote(src, inside, spans);
-  entries.sort((a, b) => a.line - b.line || a.timeSpan.start - b.timeSpan.start);
+  // Entries are gathered by kind (rows, items, headings, lines): each kind in order, usually all of them too.
+  if (!inOrder(entries)) entries.sort(byPosition);
   // A dated entry or a day heading sets the day for the undated entries under it.
   let day: string | undefined;
   for (const entry of entries) {
@@ -109,8 +125,17 @@ export function readTimeline(src: TimelineSources): Timeline | undefined {
       entry.dateFrom = 'day';
     }
   }
-  timeline.entries = entries.filter((e) => e.minutes !== undefined || e.source === 'table' || e.source === 'list');
-  return timeline;
+  const kept = entries.filter((e) => e.minutes !== undefined || e.source === 'table' || e.source === 'list');
+  return new ReadTimeline(first, kept, tables, declared ?? (() => zoneNote(src, inside, spans)));
+}
+
+function byPosition(a: TimelineEntry, b: TimelineEntry): number {
+  return a.line - b.line || a.timeSpan.start - b.timeSpan.start;
+}
+
+function inOrder(entries: TimelineEntry[]): boolean {
+  for (let k = 1; k < entries.length; k++) if (byPosition(entries[k - 1], entries[k]) > 0) return false;
+  return true;
 }
 
 /**
@@ -255,8 +280,8 @@ function lineParts(text: string, base: number): Span[] {
   return parts;
 }
 
-function isDayLine(text: string, entry: TimelineEntry): boolean {
-  const rest = text.replace(entry.rawTime, '').replace(/[\s*_~()[\]:,.-]+/g, ' ').trim();
+function isDayLine(text: string, rawTime: string): boolean {
+  const rest = text.replace(rawTime, '').replace(/[\s*_~()[\]:,.-]+/g, ' ').trim();
   return rest.length <= DAY_LINE_REST;
 }
 
@@ -279,9 +304,23 @@ interface EntrySource {
   row?: TimelineEntry['row'];
 }
 
-function entryFrom(src: EntrySource): TimelineEntry {
-  const { text, textSpan, lead } = src;
+/** An entry's timestamp: its clock time, its date or both, and where it is in the text. */
+interface Stamp {
+  /** The text searched: the lead and a little more. */
+  head: string;
+  clock?: ClockTime;
+  date?: FoundDate;
+  /** Where the stamp starts and ends in the text. */
+  from: number;
+  to: number;
+}
+
+/** The timestamp an entry opens with, if any: a clock time, a date or both. */
+function findStamp(src: EntrySource): Stamp | undefined {
+  const { text, lead } = src;
   const head = text.slice(0, lead + 40);
+  // Every time and every date holds a digit.
+  if (!HAS_DIGIT.test(head)) return undefined;
   const date = findDate(head, src.reference);
   const clock = findClockTime(head);
   const dateEnd = date ? date.index + date.length : -1;
@@ -295,29 +334,111 @@ function entryFrom(src: EntrySource): TimelineEntry {
     date && (src.source === 'table' || date.index <= lead || (usableClock !== undefined && date.index >= clockEnd && date.index - clockEnd <= STAMP_GAP))
       ? date
       : undefined;
-  const from = Math.min(usableDate?.index ?? Infinity, usableClock?.index ?? Infinity);
-  const to = Math.max(usableDate ? dateEnd : -1, usableClock ? clockEnd : -1);
-  const found = Number.isFinite(from) && to >= 0;
-  const approximate =
-    (found && APPROX_BEFORE.test(head.slice(0, from))) || (usableClock !== undefined && APPROX_AFTER.test(head.slice(clockEnd, clockEnd + 30)));
+  if (!usableClock && !usableDate) return undefined;
   return {
+    head,
+    clock: usableClock,
+    date: usableDate,
+    from: Math.min(usableDate?.index ?? Infinity, usableClock?.index ?? Infinity),
+    to: Math.max(usableDate ? dateEnd : -1, usableClock ? clockEnd : -1),
+  };
+}
+
+/**
+ * Whether the text in [start, end) may open with a timestamp once its markup is skipped. A plain line's stamp
+ * must start within its lead (LINE_MARKUP: marks and spaces, never a digit or a letter), so right after it;
+ * and every time or date starts with a digit or a month name. False only when the line surely holds no
+ * entry; a character outside ASCII (a space LINE_MARKUP may skip, say) leaves the answer to the full reading.
+ */
+function mayOpenWithStamp(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (isLineMarkup(code)) continue;
+    if (code >= 48 && code <= 57) return true;
+    if (code > 127) return true;
+    return isLetter(code) && startsWithMonth(text, at, end);
+  }
+  return false;
+}
+
+/** ASCII space or one of the marks LINE_MARKUP skips (`≈` is outside ASCII: mayOpenWithStamp leaves it to the full reading). */
+function isLineMarkup(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 42 /* * */ || code === 95 /* _ */ || code === 62 /* > */ ||
+    code === 91 /* [ */ || code === 40 /* ( */ || code === 126 /* ~ */ || code === 45 /* - */;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** Whether a month's three-letter abbreviation, in any case, starts at `at`: every month name does. */
+function startsWithMonth(text: string, at: number, end: number): boolean {
+  return at + 3 <= end && MONTH_ABBREVIATIONS.has(text.slice(at, at + 3).toLowerCase());
+}
+
+/** The entry for a text and its timestamp; without one, the whole text stands for the time (table rows). */
+function entryFrom(src: EntrySource, stamp: Stamp | undefined): TimelineEntry {
+  const { text, textSpan } = src;
+  const head = stamp?.head ?? text.slice(0, src.lead + 40);
+  const clock = stamp?.clock;
+  const clockEnd = clock ? clock.index + clock.length : -1;
+  // Neither guess pattern matches an empty text: a stamp that opens or ends the text needs no test on that side.
+  const approximate =
+    (stamp !== undefined && stamp.from > 0 && APPROX_BEFORE.test(head.slice(0, stamp.from))) ||
+    (clock !== undefined && clockEnd < head.length && APPROX_AFTER.test(head.slice(clockEnd, clockEnd + 30)));
+  const entry: TimelineEntry = {
     line: src.line,
     span: src.span,
-    timeSpan: found ? { start: textSpan.start + from, end: textSpan.start + to } : textSpan,
-    rawTime: found ? text.slice(from, to) : text,
-    minutes: usableClock?.minutes,
-    date: usableDate?.iso,
-    zone: usableClock?.zone ?? zoneIn(head.slice(0, (found ? to : 0) + 12)),
-    clock: usableClock?.clock ?? 'none',
-    ...(approximate ? { approximate: true } : {}),
+    timeSpan: stamp ? { start: textSpan.start + stamp.from, end: textSpan.start + stamp.to } : textSpan,
+    rawTime: stamp ? text.slice(stamp.from, stamp.to) : text,
+    minutes: clock?.minutes,
+    date: stamp?.date?.iso,
+    zone: clock?.zone ?? zoneIn(head.slice(0, (stamp ? stamp.to : 0) + 12)),
+    clock: clock?.clock ?? 'none',
     text: src.eventText,
     source: src.source,
     row: src.row,
   };
+  // Set after the literal, not spread into it: a spread makes building the entry many times slower.
+  if (approximate) entry.approximate = true;
+  return entry;
+}
+
+/**
+ * The timeline as read. Its zone, when neither the heading nor a time column names one, comes from an
+ * "All times in X" note, and finding that can mean reading the whole document: only PM007 asks for it (the
+ * index never does), so the note is looked for when the zone is first read. The getter is the class's, not
+ * each object's: an accessor defined per object costs about as much as a note takes to find. (So `zone` is
+ * no longer an own property: Object.keys and JSON.stringify of a timeline leave it out; nothing relies on them.)
+ */
+class ReadTimeline implements Timeline {
+  readonly section: Section;
+  entries: TimelineEntry[];
+  tables: Table[];
+  #zone: string | undefined;
+  #findNote: (() => string | undefined) | undefined;
+
+  constructor(section: Section, entries: TimelineEntry[], tables: Table[], zone: string | (() => string | undefined)) {
+    this.section = section;
+    this.entries = entries;
+    this.tables = tables;
+    if (typeof zone === 'string') this.#zone = zone;
+    else this.#findNote = zone;
+  }
+
+  get zone(): string | undefined {
+    if (this.#findNote) {
+      this.#zone = this.#findNote();
+      this.#findNote = undefined;
+    }
+    return this.#zone;
+  }
 }
 
 /** A time zone named in a text, if any. */
 export function zoneIn(text: string): string | undefined {
+  // Every zone name holds a capital letter: most entry texts read here ("11:07", "15:11 -") have none.
+  if (!HAS_CAPITAL.test(text)) return undefined;
   // `_All times in EEST_`: emphasis marks would otherwise glue the zone to a word.
   return ZONE_WORD.exec(text.replace(/[_*]/g, ' '))?.[1];
 }
