@@ -50,7 +50,8 @@ export default defineRule<Options>({
       });
     }
     const timed = timeline.entries.some((e) => e.minutes !== undefined);
-    if (options.requireZone && timed && !timeline.zone && !timeline.entries.some((e) => e.zone)) {
+    // The entries' zones first: `timeline.zone` may have to look through the whole document for a note.
+    if (options.requireZone && timed && !timeline.entries.some((e) => e.zone) && !timeline.zone) {
       const heading = timeline.section.heading;
       report({
         span: heading.textSpan.end > heading.textSpan.start ? heading.textSpan : heading.span,
