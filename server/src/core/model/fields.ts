@@ -51,6 +51,12 @@ export function readFields(lines: LineIndex, line: number, prose: string): Heade
   const fields: HeaderField[] = [];
   const lineStart = lines.lineStarts[line];
   const text = prose.slice(lineStart, lines.lineEnds[line]);
+  // Most lines hold no `<br>`: they are one part, and splitting them with a regex would only copy them.
+  if (text.indexOf('<') < 0) {
+    const field = readField(text, lineStart, line);
+    if (field) fields.push(field);
+    return fields;
+  }
   let offset = 0;
   for (const part of text.split(/<br\s*\/?>/i)) {
     const field = readField(part, lineStart + offset, line);
