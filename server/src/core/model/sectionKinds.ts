@@ -92,13 +92,38 @@ export function isTimestampHeading(text: string): boolean {
 
 /** The kind a heading names by its own words, or 'other'. */
 export function kindOfHeading(text: string): SectionKind {
+  // A time or a date (one heading per timeline event) names no kind; it is told apart without the memo.
+  if (isLetterlessAscii(text)) return 'other';
   const facts = factsOf(text);
   return (facts.kind ??= kindOfWords(facts.normalized));
 }
 
 function kindOfWords(words: string): SectionKind {
+  // Every pattern names a word: a heading with no letter (a time or a date, one per timeline event) names none.
+  if (!hasAsciiLetter(words)) return 'other';
   for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(words)) return kind;
   return 'other';
+}
+
+/**
+ * Whether text is ASCII without letters: its normal form then holds no letter either, so kindOfWords finds no kind.
+ * (Lower-casing may turn other characters into ASCII letters: the Kelvin sign gives `k`.)
+ */
+function isLetterlessAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
+  }
+  return true;
+}
+
+/** Whether lower-cased text holds a letter a-z. */
+function hasAsciiLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /** Kinds that are never a phase of a timeline. */
