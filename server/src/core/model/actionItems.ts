@@ -334,7 +334,9 @@ function fromParagraph(src: Source, line: number, lastLine: number, skip: number
 
 function readInline(src: Source, item: ActionItem): void {
   const base = item.textSpan.start;
-  const prose = src.prose.slice(base, item.textSpan.end).replace(/\r?\n|\r/g, ' ');
+  const oneLine = src.prose.slice(base, item.textSpan.end);
+  // Most items take one line: only the others have line breaks to replace.
+  const prose = oneLine.indexOf('\n') < 0 && oneLine.indexOf('\r') < 0 ? oneLine : oneLine.replace(/\r?\n|\r/g, ' ');
   const raw = src.lines.text.slice(base, item.textSpan.end);
   item.owner = findOwner(prose, base);
   item.deadline = findDeadline(prose, base);
