@@ -73,15 +73,15 @@ export function normalizeHeading(text: string): string {
 }
 
 function normalizeUncached(text: string): string {
-  const stripped = text
-    .toLowerCase()
-    .replace(/[*_`~]/g, '')
-    .replace(/\[([^\][]*)\]\([^)[]*\)/g, '$1')
-    .replace(/^[^a-z0-9]+/, '')
-    .replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\.\d+|[ivx]+[.)])\s+/, '');
-  return trimEndChars(stripped, ':?.!')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each step runs only when the text holds what it removes: most headings are plain words ("Root cause").
+  let words = text.toLowerCase();
+  if (/[*_`~]/.test(words)) words = words.replace(/[*_`~]/g, '');
+  if (words.includes('](')) words = words.replace(/\[([^\][]*)\]\([^)[]*\)/g, '$1');
+  words = words.replace(/^[^a-z0-9]+/, '').replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\.\d+|[ivx]+[.)])\s+/, '');
+  words = trimEndChars(words, ':?.!');
+  // Only runs of white space, or white space other than a space, are collapsed: single spaces stay as they are.
+  if (/\s\s|[^\S ]/.test(words)) words = words.replace(/\s+/g, ' ');
+  return words.trim();
 }
 
 /** Whether a heading is a timestamp (an event in a heading-per-event timeline). */
