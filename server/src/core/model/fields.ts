@@ -1,5 +1,6 @@
 import type { LineIndex } from './lineIndex';
 import type { HeaderField } from './types';
+import { isRegexSpace } from './whitespace';
 
 /**
  * `**Key:** value`, `**Key**: value`, optionally as a list item. The blanks before the value are all taken
@@ -69,10 +70,11 @@ export function readFields(lines: LineIndex, line: number, prose: string): Heade
 }
 
 function readField(part: string, base: number, line: number): HeaderField | undefined {
-  let match = BOLD_FIELD.exec(part);
+  // Most lines with a colon are prose or timeline entries ("- 14:02 UTC: …"): the regexes run only where they may match.
+  let match = part.includes('**') ? BOLD_FIELD.exec(part) : null;
   if (match && !match[3] && !match[4]) match = null;
   if (!match) {
-    match = PLAIN_FIELD.exec(part);
+    match = keyStartsWithLetter(part) ? PLAIN_FIELD.exec(part) : null;
     if (!match || !(match[2].toLowerCase().trim() in KEY_ALIASES)) return undefined;
   }
   const [, lead, label, , , rawValue] = match;
@@ -87,4 +89,18 @@ function readField(part: string, base: number, line: number): HeaderField | unde
     labelSpan: { start: labelStart, end: labelStart + (part.length - lead.length - rawValue.length) },
     valueSpan: { start: valueStart, end: valueStart + value.length },
   };
+}
+
+/** Whether PLAIN_FIELD may match: its key starts with an ASCII letter, after blanks and an optional `-`, `*` or `+` bullet. */
+function keyStartsWithLetter(part: string): boolean {
+  let at = skipBlanks(part, 0);
+  const c = part.charCodeAt(at);
+  if ((c === 45 /* - */ || c === 42 /* * */ || c === 43) /* + */ && isRegexSpace(part.charCodeAt(at + 1))) at = skipBlanks(part, at + 1);
+  const key = part.charCodeAt(at);
+  return (key >= 65 && key <= 90) || (key >= 97 && key <= 122);
+}
+
+function skipBlanks(text: string, at: number): number {
+  while (at < text.length && isRegexSpace(text.charCodeAt(at))) at++;
+  return at;
 }
