@@ -71,10 +71,11 @@ export function readFields(lines: LineIndex, line: number, prose: string): Heade
 
 function readField(part: string, base: number, line: number): HeaderField | undefined {
   // Most lines with a colon are prose or timeline entries ("- 14:02 UTC: …"): the regexes run only where they may match.
-  let match = part.includes('**') ? BOLD_FIELD.exec(part) : null;
+  const key = keyStart(part);
+  let match = part.startsWith('**', key) ? BOLD_FIELD.exec(part) : null;
   if (match && !match[3] && !match[4]) match = null;
   if (!match) {
-    match = keyStartsWithLetter(part) ? PLAIN_FIELD.exec(part) : null;
+    match = isAsciiLetter(part.charCodeAt(key)) ? PLAIN_FIELD.exec(part) : null;
     if (!match || !(match[2].toLowerCase().trim() in KEY_ALIASES)) return undefined;
   }
   const [, lead, label, , , rawValue] = match;
@@ -91,16 +92,22 @@ function readField(part: string, base: number, line: number): HeaderField | unde
   };
 }
 
-/** Whether PLAIN_FIELD may match: its key starts with an ASCII letter, after blanks and an optional `-`, `*` or `+` bullet. */
-function keyStartsWithLetter(part: string): boolean {
+/**
+ * Where a field's key can start: after the blanks and the optional `-`, `*` or `+` bullet both regexes allow. BOLD_FIELD
+ * needs `**` there and PLAIN_FIELD a letter.
+ */
+function keyStart(part: string): number {
   let at = skipBlanks(part, 0);
   const c = part.charCodeAt(at);
   if ((c === 45 /* - */ || c === 42 /* * */ || c === 43) /* + */ && isRegexSpace(part.charCodeAt(at + 1))) at = skipBlanks(part, at + 1);
-  const key = part.charCodeAt(at);
-  return (key >= 65 && key <= 90) || (key >= 97 && key <= 122);
+  return at;
 }
 
 function skipBlanks(text: string, at: number): number {
   while (at < text.length && isRegexSpace(text.charCodeAt(at))) at++;
   return at;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
