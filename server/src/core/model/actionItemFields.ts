@@ -16,6 +16,8 @@ const DUE_WORD = /\b(?:due|by|before|until)\s+(?=\d{4}|q[1-4]|h[12]|end of|jan|f
 const DUE_EMOJI = /(?:📅|🗓\uFE0F?)\s*(?=\d{4})/u;
 const BARE_DATE = /(?<![\w.-])\d{4,5}-\d{1,2}-\d{1,2}(?![\w-])/;
 const ONGOING = /(?:^|[(,;–—-])\s*(ongoing|continuous|recurring)\s*(?:\)|$)/i;
+/** The labels before a due date, in the order they are tried. */
+const DUE_LABELS = [DUE_COLON, DUE_EMOJI, DUE_WORD];
 
 /** URLs are found first and then checked for an issue path: one regex for both backtracks on long URL-ish runs. */
 const URL = /https?:\/\/[^\s<>()[\]]+/gi;
@@ -40,6 +42,8 @@ export function ownerFromCell(text: string, span: Span): Located | undefined {
 /** `owner: Alice`, `assigned to @sre`, or the first `@handle`; read from prose so handles in code or URLs are ignored. */
 export function findOwner(prose: string, base: number): Located | undefined {
   const label = OWNER_LABEL.exec(prose);
+  // Most items name their owner with a handle or not at all; HANDLE needs an `@`.
+  if (!label && prose.indexOf('@') < 0) return undefined;
   if (label) {
     const value = label[1] ?? label[2];
     if (OWNER_PLACEHOLDER.test(value)) return undefined;
@@ -51,7 +55,11 @@ export function findOwner(prose: string, base: number): Located | undefined {
 
 /** `due: 2026-01-10`, `by Q1 2026`, `📅 2026-01-10`, `(ongoing)`, or an ISO-like date at the end or in brackets. */
 export function findDeadline(prose: string, base: number): Deadline | undefined {
-  for (const label of [DUE_COLON, DUE_EMOJI, DUE_WORD]) {
+  // DUE_COLON needs a `:` or `=` and DUE_EMOJI a calendar emoji, which most items do not have.
+  const colon = prose.indexOf(':') >= 0 || prose.indexOf('=') >= 0;
+  const emoji = prose.indexOf('📅') >= 0 || prose.indexOf('🗓') >= 0;
+  for (const label of DUE_LABELS) {
+    if ((label === DUE_COLON && !colon) || (label === DUE_EMOJI && !emoji)) continue;
     const m = label.exec(prose);
     if (!m) continue;
     const from = m.index + m[0].length;
@@ -66,7 +74,7 @@ export function findDeadline(prose: string, base: number): Deadline | undefined 
     const value = ongoing[1];
     return readDeadline(value, at(base, ongoing.index + ongoing[0].indexOf(value), value).span);
   }
-  const bare = BARE_DATE.exec(prose);
+  const bare = prose.indexOf('-') >= 0 ? BARE_DATE.exec(prose) : null;
   if (bare) {
     const before = prose.slice(0, bare.index).trimEnd();
     const after = trimEndChars(prose.slice(bare.index + bare[0].length), '\\s)]*_.');
@@ -77,14 +85,16 @@ export function findDeadline(prose: string, base: number): Deadline | undefined 
 
 /** The item's link to an issue, PR or ticket: an issue URL if there is one, else `#12`, else a `[PR](…)` link's URL. Read from raw text. */
 export function findTracking(raw: string, base: number): Located | undefined {
+  // Each regex is run only when the text holds what it needs: `://`, `#`, `](`.
+  const hasUrl = raw.indexOf('://') >= 0;
   URL.lastIndex = 0;
-  for (let url = URL.exec(raw); url; url = URL.exec(raw)) {
+  for (let url = hasUrl ? URL.exec(raw) : null; url; url = URL.exec(raw)) {
     const path = ISSUE_PATH.exec(url[0]);
     if (path) return at(base, url.index, url[0].slice(0, path.index + path[0].length));
   }
-  const ref = ISSUE_REF.exec(raw);
+  const ref = raw.indexOf('#') >= 0 ? ISSUE_REF.exec(raw) : null;
   if (ref) return at(base, ref.index, ref[0]);
-  const word = LINKED_WORD.exec(raw);
+  const word = hasUrl && raw.indexOf('](') >= 0 ? LINKED_WORD.exec(raw) : null;
   if (word && /^(?:pr|issue|ticket|bug|tracking|follow along)/i.test(word[1])) return at(base, word.index + word[0].indexOf(word[2]), word[2]);
   return undefined;
 }

@@ -91,7 +91,13 @@ export function readActionItems(prose: string, sections: Section[], tables: Tabl
     const section = actionSectionOf(table.section);
     if (section) items.push(...fromTable(src, table, positioned.get(table) ?? sectionGroups.get(section), section));
   }
-  return items.sort((a, b) => a.span.start - b.span.start);
+  // Items come mostly in order already (paragraph items and table rows are the exceptions).
+  return isSortedByStart(items) ? items : items.sort((a, b) => a.span.start - b.span.start);
+}
+
+function isSortedByStart(items: ActionItem[]): boolean {
+  for (let k = 1; k < items.length; k++) if (items[k - 1].span.start > items[k].span.start) return false;
+  return true;
 }
 
 /**
@@ -145,7 +151,7 @@ function virtualParents(src: Source, listItems: ListItem[]): { virtual: Map<List
     if (parent) continue;
     const labelOnly = mayBeActionLabel(item.text) && ACTION_LABEL.test(item.text) && !item.text.replace(ACTION_LABEL, '').trim();
     if (labelOnly) [anchor, anchorKind] = [item, 'label'];
-    else if (item.ordered && GROUP_TEXT.test(item.text)) [anchor, anchorKind] = [item, 'numbered'];
+    else if (item.ordered && mayBeGroupText(item.text) && GROUP_TEXT.test(item.text)) [anchor, anchorKind] = [item, 'numbered'];
     else [anchor, anchorKind] = [undefined, undefined];
   }
   return { virtual, lazyDetails };
@@ -153,7 +159,13 @@ function virtualParents(src: Source, listItems: ListItem[]): { virtual: Map<List
 
 /** A short label that only names the items below it. */
 function isGroupText(text: string): boolean {
-  return GROUP_TEXT.test(text) && text.split(/\s+/).length <= 8;
+  return mayBeGroupText(text) && GROUP_TEXT.test(text) && text.split(/\s+/).length <= 8;
+}
+
+/** Whether GROUP_TEXT can match: both its forms end with `:` or `*`, which most item texts do not. */
+function mayBeGroupText(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 58 /* : */ || last === 42 /* * */;
 }
 
 function blankBetween(src: Source, from: number, to: number): boolean {
@@ -197,14 +209,15 @@ function paragraphGroups(
     let inList = false;
     const [first, last] = ownLines(src, section);
     for (let line = first; line <= last; line++) {
-      const raw = lines.lineText(line);
       const started = starts[line - lo];
       if (started) result.set(started, label ?? sectionGroupOf);
-      if (!raw.trim()) continue;
+      // Blank and list lines (most of a section) are told without slicing the line.
+      if (isBlankLine(lines, line)) continue;
       if (covered[line - lo]) {
         inList = true;
         continue;
       }
+      const raw = lines.lineText(line);
       // Indented lines after a list belong to its last item (lazy continuations, images, second paragraphs).
       if (inList && /^\s/.test(raw)) continue;
       inList = false;
@@ -232,6 +245,12 @@ function paragraphGroups(
     }
   }
   return result;
+}
+
+/** Whether a line holds only white space (what `!lineText(line).trim()` tells, without the copies). */
+function isBlankLine(lines: LineIndex, line: number): boolean {
+  for (let at = lines.lineStarts[line]; at < lines.lineEnds[line]; at++) if (!isRegexSpace(lines.text.charCodeAt(at))) return false;
+  return true;
 }
 
 function paragraphLastLine(src: Source, { covered, lo }: LineMarks, line: number, last: number): number {
@@ -334,7 +353,9 @@ function fromParagraph(src: Source, line: number, lastLine: number, skip: number
 
 function readInline(src: Source, item: ActionItem): void {
   const base = item.textSpan.start;
-  const prose = src.prose.slice(base, item.textSpan.end).replace(/\r?\n|\r/g, ' ');
+  const oneLine = src.prose.slice(base, item.textSpan.end);
+  // Most items take one line: only the others have line breaks to replace.
+  const prose = oneLine.indexOf('\n') < 0 && oneLine.indexOf('\r') < 0 ? oneLine : oneLine.replace(/\r?\n|\r/g, ' ');
   const raw = src.lines.text.slice(base, item.textSpan.end);
   item.owner = findOwner(prose, base);
   item.deadline = findDeadline(prose, base);

@@ -1,5 +1,6 @@
 import type { LineIndex } from './lineIndex';
 import type { HeaderField } from './types';
+import { isRegexSpace } from './whitespace';
 
 /**
  * `**Key:** value`, `**Key**: value`, optionally as a list item. The blanks before the value are all taken
@@ -51,6 +52,12 @@ export function readFields(lines: LineIndex, line: number, prose: string): Heade
   const fields: HeaderField[] = [];
   const lineStart = lines.lineStarts[line];
   const text = prose.slice(lineStart, lines.lineEnds[line]);
+  // Most lines hold no `<br>`: they are one part, and splitting them with a regex would only copy them.
+  if (text.indexOf('<') < 0) {
+    const field = readField(text, lineStart, line);
+    if (field) fields.push(field);
+    return fields;
+  }
   let offset = 0;
   for (const part of text.split(/<br\s*\/?>/i)) {
     const field = readField(part, lineStart + offset, line);
@@ -63,10 +70,12 @@ export function readFields(lines: LineIndex, line: number, prose: string): Heade
 }
 
 function readField(part: string, base: number, line: number): HeaderField | undefined {
-  let match = BOLD_FIELD.exec(part);
+  // Most lines with a colon are prose or timeline entries ("- 14:02 UTC: …"): the regexes run only where they may match.
+  const key = keyStart(part);
+  let match = part.startsWith('**', key) ? BOLD_FIELD.exec(part) : null;
   if (match && !match[3] && !match[4]) match = null;
   if (!match) {
-    match = PLAIN_FIELD.exec(part);
+    match = isAsciiLetter(part.charCodeAt(key)) ? PLAIN_FIELD.exec(part) : null;
     if (!match || !(match[2].toLowerCase().trim() in KEY_ALIASES)) return undefined;
   }
   const [, lead, label, , , rawValue] = match;
@@ -81,4 +90,24 @@ function readField(part: string, base: number, line: number): HeaderField | unde
     labelSpan: { start: labelStart, end: labelStart + (part.length - lead.length - rawValue.length) },
     valueSpan: { start: valueStart, end: valueStart + value.length },
   };
+}
+
+/**
+ * Where a field's key can start: after the blanks and the optional `-`, `*` or `+` bullet both regexes allow. BOLD_FIELD
+ * needs `**` there and PLAIN_FIELD a letter.
+ */
+function keyStart(part: string): number {
+  let at = skipBlanks(part, 0);
+  const c = part.charCodeAt(at);
+  if ((c === 45 /* - */ || c === 42 /* * */ || c === 43) /* + */ && isRegexSpace(part.charCodeAt(at + 1))) at = skipBlanks(part, at + 1);
+  return at;
+}
+
+function skipBlanks(text: string, at: number): number {
+  while (at < text.length && isRegexSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

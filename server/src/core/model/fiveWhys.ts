@@ -61,6 +61,8 @@ function findQuestions(prose: string, listItems: ListItem[], scopes: Section[]):
     for (let m = LINE.exec(prose); m && m.index < scope.span.end; m = LINE.exec(prose), line++) {
       if (m[0].length === 0 && m.index >= prose.length) break;
       const raw = m[1];
+      // A question asks something: most lines have no `?` and need no more look.
+      if (!raw.includes('?')) continue;
       const text = raw.trim();
       // A paragraph is a question only when it asks one: "Why this matters: ..." is prose.
       if (line === scope.startLine || itemLines.has(line) || !text || /^#{1,6}\s/.test(text)) continue;

@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { useLineScannedState } from './lineScannedState';
 import type { LineIndex, Span } from './lineIndex';
 import type { Heading, HtmlComment, ListItem } from './types';
+import { isRegexSpace } from './whitespace';
 
 /**
  * Only the block phase of markdown-it runs: every rule reads block structure and source text, and skipping
@@ -138,8 +139,6 @@ function makeHeading(lines: LineIndex, map: [number, number], level: number, mar
   return { level, text, line, span, textSpan: { start: textStart, end: Math.min(textStart + text.length, lines.lineEnds[line]) } };
 }
 
-const ITEM_PREFIX = /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)(\[([ x])\](?=\s|$)\s*)?/i;
-
 function makeListItem(
   lines: LineIndex,
   line: number,
@@ -149,29 +148,79 @@ function makeListItem(
   parent: ListItem | undefined,
 ): ListItem {
   const lastLine = paragraphMap ? Math.max(line, paragraphMap[1] - 1) : line;
-  const lineText = lines.lineText(line);
-  const match = ITEM_PREFIX.exec(lineText);
   const lineStart = lines.lineStarts[line];
-  const prefixLength = match ? match[0].length : 0;
+  const prefix = readItemPrefix(lines.text, lineStart, lines.lineEnds[line]);
   let checkbox: ListItem['checkbox'];
-  if (match?.[4]) {
-    const boxAt = lineStart + match[1].length + match[2].length + match[3].length;
-    checkbox = { checked: match[5] !== ' ', span: { start: boxAt, end: boxAt + 3 } };
-  }
-  const textStart = lineStart + prefixLength;
+  if (prefix.box >= 0) checkbox = { checked: prefix.checked, span: { start: prefix.box, end: prefix.box + 3 } };
+  const textStart = prefix.end;
   const end = lines.lineEnds[lastLine];
-  const parts = [lineText.slice(prefixLength).trim()];
-  for (let l = line + 1; l <= lastLine; l++) parts.push(lines.lineText(l).trim());
+  // The item's lines, each trimmed, joined by single spaces; empty lines are left out.
+  let text = lines.text.slice(textStart, lines.lineEnds[line]).trim();
+  for (let l = line + 1; l <= lastLine; l++) {
+    const part = lines.lineText(l).trim();
+    if (part) text = text ? `${text} ${part}` : part;
+  }
   return {
     line,
     span: { start: lineStart, end },
     ordered,
     depth,
     checkbox,
-    text: parts.filter(Boolean).join(' '),
+    text,
     textSpan: { start: Math.min(textStart, end), end },
     parent,
   };
+}
+
+/** Where an item's marker ends and its `[ ]`/`[x]` box starts (`box` is -1 without one). */
+interface ItemPrefix {
+  end: number;
+  box: number;
+  checked: boolean;
+}
+
+/**
+ * Reads the marker of the item line text[start, lineEnd): what `^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)(\[([ x])\](?=\s|$)\s*)?`
+ * (case-insensitive) matches, scanned by character codes since it runs for every list item. Without a marker
+ * the prefix is empty (`end` is `start`).
+ */
+function readItemPrefix(text: string, start: number, lineEnd: number): ItemPrefix {
+  const none: ItemPrefix = { end: start, box: -1, checked: false };
+  let at = skipSpaces(text, start, lineEnd);
+  const c = text.charCodeAt(at);
+  if (at < lineEnd && (c === 45 /* - */ || c === 42 /* * */ || c === 43) /* + */) {
+    at++;
+  } else {
+    const digits = at;
+    while (at < lineEnd && at - digits < 10 && isDigit(text.charCodeAt(at))) at++;
+    const d = text.charCodeAt(at);
+    if (at === digits || at - digits > 9 || at >= lineEnd || (d !== 46 /* . */ && d !== 41) /* ) */) return none;
+    at++;
+  }
+  const afterMarker = at;
+  at = skipSpaces(text, at, lineEnd);
+  if (at === afterMarker && at < lineEnd) return none;
+  // `[ ]` or `[x]`, then a space or the end of the line.
+  const x = text.charCodeAt(at + 1);
+  if (
+    at + 3 <= lineEnd &&
+    text.charCodeAt(at) === 91 /* [ */ &&
+    (x === 32 || x === 120 /* x */ || x === 88) /* X */ &&
+    text.charCodeAt(at + 2) === 93 /* ] */ &&
+    (at + 3 === lineEnd || isRegexSpace(text.charCodeAt(at + 3)))
+  ) {
+    return { end: skipSpaces(text, at + 3, lineEnd), box: at, checked: x !== 32 };
+  }
+  return { end: at, box: -1, checked: false };
+}
+
+function skipSpaces(text: string, at: number, end: number): number {
+  while (at < end && isRegexSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Comments of an HTML block, found with indexOf: a lazy regex would go quadratic on many unclosed `<!--`. */

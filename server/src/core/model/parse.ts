@@ -10,7 +10,7 @@ import { buildSections, sectionsByLine } from './sections';
 import { DEFAULT_SEVERITY_SCALE, readSeverity } from './severity';
 import { readTable } from './tables';
 import { readTimeline } from './timeline';
-import type { HeaderField, Located, PostmortemDocument, Section, SeverityMark } from './types';
+import type { HeaderField, Heading, Located, PostmortemDocument, Section, SeverityMark, Table } from './types';
 
 /** What parsing needs to know from the configuration. */
 export interface ParseOptions {
@@ -36,7 +36,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const comments = [...blocks.comments];
   const prose = maskProse(lines, frontMatter ? [frontMatter.span] : [], blocks.nonProseLines, comments);
   comments.sort((a, b) => a.span.start - b.span.start);
-  const fields = readAllFields(lines, prose, blocks.headings.map((h) => h.line), tables.flatMap((t) => [t.startLine, t.endLine]), sectionOfLine);
+  const fields = readAllFields(lines, prose, blocks.headings, tables, sectionOfLine);
   const doc: PostmortemDocument = {
     text,
     lines,
@@ -60,17 +60,24 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   return doc;
 }
 
-function readAllFields(lines: LineIndex, prose: string, headingLines: number[], tableBounds: number[], sectionOfLine: (Section | undefined)[]): HeaderField[] {
-  const skip = new Set(headingLines);
-  for (let k = 0; k < tableBounds.length; k += 2) for (let l = tableBounds[k]; l <= tableBounds[k + 1]; l++) skip.add(l);
+/**
+ * Reads the header fields of every prose line outside headings and tables. Headings and tables come in line
+ * order, so one cursor into each answers "is this line skipped?" without a set of every skipped line.
+ */
+function readAllFields(lines: LineIndex, prose: string, headings: Heading[], tables: Table[], sectionOfLine: (Section | undefined)[]): HeaderField[] {
   const fields: HeaderField[] = [];
+  let nextHeading = 0;
+  let nextTable = 0;
   // Every field has a colon; most lines have none, so they are skipped before any regex runs.
   let nextColon = -1;
   for (let line = 0; line < lines.lineCount; line++) {
-    if (skip.has(line)) continue;
     if (nextColon < lines.lineStarts[line]) nextColon = prose.indexOf(':', lines.lineStarts[line]);
     if (nextColon < 0) break;
     if (nextColon >= lines.lineEnds[line]) continue;
+    while (nextHeading < headings.length && headings[nextHeading].line < line) nextHeading++;
+    if (nextHeading < headings.length && headings[nextHeading].line === line) continue;
+    while (nextTable < tables.length && tables[nextTable].endLine < line) nextTable++;
+    if (nextTable < tables.length && tables[nextTable].startLine <= line) continue;
     for (const field of readFields(lines, line, prose)) {
       field.section = sectionOfLine[line];
       fields.push(field);

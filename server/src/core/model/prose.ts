@@ -1,8 +1,11 @@
 import type { LineIndex, Span } from './lineIndex';
 import type { HtmlComment } from './types';
 
-/** Bare URLs, link targets and `<scheme:…>` autolinks (which hold no `<`, so a failed one never rescans the next). */
-const URL = /\bhttps?:\/\/[^\s)>\]|]+|\]\([^)\s]*\)?|<[a-z][a-z0-9+.-]*:[^\s<>]*>/gi;
+/**
+ * Bare URLs, link targets and `<scheme:…>` autolinks (which hold no `<`, so a failed one never rescans the next).
+ * Sticky: it is only tried where nextUrlCandidate finds one can start, rather than at every character.
+ */
+const URL = /\bhttps?:\/\/[^\s)>\]|]+|\]\([^)\s]*\)?|<[a-z][a-z0-9+.-]*:[^\s<>]*>/iy;
 
 /**
  * Blanks everything that is not the author's own prose: language rules then scan one string whose
@@ -13,20 +16,75 @@ export function maskProse(lines: LineIndex, hidden: Span[], nonProseLines: [numb
   const text = lines.text;
   const spans: Span[] = [...hidden];
   for (const [from, to] of nonProseLines) spans.push({ start: lines.lineStarts[from], end: lines.lineEnds[to - 1] });
-  const blocked = new Uint8Array(lines.lineCount);
-  for (const [from, to] of nonProseLines) blocked.fill(1, from, to);
-  for (const span of hidden) blocked.fill(1, lines.lineAt(span.start), lines.lineAt(span.end) + 1);
+  const blocked = blockedLines(lines, hidden, nonProseLines);
   codeSpans(lines, blocked, spans);
   inlineComments(lines, blocked, spans, comments);
-  URL.lastIndex = 0;
-  for (let m = URL.exec(text); m; m = URL.exec(text)) {
-    if (!blocked[lines.lineAt(m.index)]) spans.push({ start: m.index, end: m.index + m[0].length });
+  // The matches a global scan would find: leftmost first, each search going on after the previous match.
+  for (let at = nextUrlCandidate(text, 0); at >= 0; ) {
+    URL.lastIndex = at;
+    const m = URL.exec(text);
+    if (!m) {
+      at = nextUrlCandidate(text, at + 1);
+      continue;
+    }
+    if (!isBlocked(blocked, lines.lineAt(at))) spans.push({ start: at, end: at + m[0].length });
+    at = nextUrlCandidate(text, at + m[0].length);
   }
   return blank(text, spans);
 }
 
+/**
+ * The first offset from `from` on where URL may match: 4 or 5 characters before a `://` (`http`, `https`), a `](`,
+ * or a `<`. Three indexOf scans skip the text between them far faster than the regex tries every character.
+ */
+function nextUrlCandidate(text: string, from: number): number {
+  const colon = text.indexOf('://', from + 4);
+  let first = colon < 0 ? -1 : colon - 5 >= from ? colon - 5 : colon - 4;
+  const link = text.indexOf('](', from);
+  if (link >= 0 && (first < 0 || link < first)) first = link;
+  const angle = text.indexOf('<', from);
+  if (angle >= 0 && (first < 0 || angle < first)) first = angle;
+  return first;
+}
+
+/**
+ * The lines that are not prose, as sorted, disjoint [from, to) ranges in one flat array. Only the lines where a code
+ * span, comment or URL starts are looked up, so this beats marking every line of the document (most documents
+ * have no range at all).
+ */
+function blockedLines(lines: LineIndex, hidden: Span[], nonProseLines: [number, number][]): number[] {
+  const ranges = nonProseLines.map(([from, to]) => [from, to]);
+  for (const span of hidden) ranges.push([lines.lineAt(span.start), lines.lineAt(span.end) + 1]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: number[] = [];
+  for (const [from, to] of ranges) {
+    if (to <= from) continue;
+    const lastEnd = merged.length - 1;
+    if (lastEnd > 0 && from <= merged[lastEnd]) merged[lastEnd] = Math.max(merged[lastEnd], to);
+    else merged.push(from, to);
+  }
+  return merged;
+}
+
+/** Whether a line lies in one of the ranges of blockedLines (a binary search for the last range starting at or before it). */
+function isBlocked(blocked: number[], line: number): boolean {
+  let low = 0;
+  let high = blocked.length / 2 - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (blocked[2 * mid] <= line) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found >= 0 && line < blocked[2 * found + 1];
+}
+
 /** Inline code (`` `x` ``, ``` ``x`` ```) on prose lines. */
-function codeSpans(lines: LineIndex, blocked: Uint8Array, spans: Span[]): void {
+function codeSpans(lines: LineIndex, blocked: number[], spans: Span[]): void {
   const text = lines.text;
   let open = text.indexOf('`');
   while (open >= 0) {
@@ -34,7 +92,7 @@ function codeSpans(lines: LineIndex, blocked: Uint8Array, spans: Span[]): void {
     while (text.charCodeAt(open + run) === 96) run++;
     const line = lines.lineAt(open);
     const lineEnd = lines.lineEnds[line];
-    let close = blocked[line] ? -1 : text.indexOf('`'.repeat(run), open + run);
+    let close = isBlocked(blocked, line) ? -1 : text.indexOf('`'.repeat(run), open + run);
     while (close >= 0 && close < lineEnd && text.charCodeAt(close + run) === 96) close = text.indexOf('`'.repeat(run), close + run + 1);
     if (close >= 0 && close < lineEnd) {
       spans.push({ start: open, end: close + run });
@@ -46,13 +104,13 @@ function codeSpans(lines: LineIndex, blocked: Uint8Array, spans: Span[]): void {
 }
 
 /** `<!-- ... -->` on one prose line (block comments come from markdown-it's HTML blocks). */
-function inlineComments(lines: LineIndex, blocked: Uint8Array, spans: Span[], comments: HtmlComment[]): void {
+function inlineComments(lines: LineIndex, blocked: number[], spans: Span[], comments: HtmlComment[]): void {
   const text = lines.text;
   for (let open = text.indexOf('<!--'); open >= 0; ) {
     const close = text.indexOf('-->', open + 4);
     if (close < 0) return;
     const line = lines.lineAt(open);
-    if (!blocked[line] && close < lines.lineEnds[line]) {
+    if (!isBlocked(blocked, line) && close < lines.lineEnds[line]) {
       const span = { start: open, end: close + 3 };
       spans.push(span);
       comments.push({ line, span, body: text.slice(open + 4, close).trim() });

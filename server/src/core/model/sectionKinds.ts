@@ -73,15 +73,15 @@ export function normalizeHeading(text: string): string {
 }
 
 function normalizeUncached(text: string): string {
-  const stripped = text
-    .toLowerCase()
-    .replace(/[*_`~]/g, '')
-    .replace(/\[([^\][]*)\]\([^)[]*\)/g, '$1')
-    .replace(/^[^a-z0-9]+/, '')
-    .replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\.\d+|[ivx]+[.)])\s+/, '');
-  return trimEndChars(stripped, ':?.!')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each step runs only when the text holds what it removes: most headings are plain words ("Root cause").
+  let words = text.toLowerCase();
+  if (/[*_`~]/.test(words)) words = words.replace(/[*_`~]/g, '');
+  if (words.includes('](')) words = words.replace(/\[([^\][]*)\]\([^)[]*\)/g, '$1');
+  words = words.replace(/^[^a-z0-9]+/, '').replace(/^(?:\d+(?:\.\d+)*[.)]|\d+\.\d+|[ivx]+[.)])\s+/, '');
+  words = trimEndChars(words, ':?.!');
+  // Only runs of white space, or white space other than a space, are collapsed: single spaces stay as they are.
+  if (/\s\s|[^\S ]/.test(words)) words = words.replace(/\s+/g, ' ');
+  return words.trim();
 }
 
 /** Whether a heading is a timestamp (an event in a heading-per-event timeline). */
@@ -92,13 +92,38 @@ export function isTimestampHeading(text: string): boolean {
 
 /** The kind a heading names by its own words, or 'other'. */
 export function kindOfHeading(text: string): SectionKind {
+  // A time or a date (one heading per timeline event) names no kind; it is told apart without the memo.
+  if (isLetterlessAscii(text)) return 'other';
   const facts = factsOf(text);
   return (facts.kind ??= kindOfWords(facts.normalized));
 }
 
 function kindOfWords(words: string): SectionKind {
+  // Every pattern names a word: a heading with no letter (a time or a date, one per timeline event) names none.
+  if (!hasAsciiLetter(words)) return 'other';
   for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(words)) return kind;
   return 'other';
+}
+
+/**
+ * Whether text is ASCII without letters: its normal form then holds no letter either, so kindOfWords finds no kind.
+ * (Lower-casing may turn other characters into ASCII letters: the Kelvin sign gives `k`.)
+ */
+function isLetterlessAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
+  }
+  return true;
+}
+
+/** Whether lower-cased text holds a letter a-z. */
+function hasAsciiLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /** Kinds that are never a phase of a timeline. */

@@ -1,6 +1,7 @@
 import type { LineIndex } from './lineIndex';
 import { isTimestampHeading, kindInParent, kindOfHeading } from './sectionKinds';
 import type { Heading, Section } from './types';
+import { isRegexSpace } from './whitespace';
 
 /** Builds the section tree from the headings, giving each section its canonical kind. Linear in the headings. */
 export function buildSections(lines: LineIndex, headings: Heading[]): Section[] {
@@ -23,7 +24,8 @@ export function buildSections(lines: LineIndex, headings: Heading[]): Section[] 
     const parentKind = parent && !(parent.level === 1 && parent.heading === headings[0]) ? parent.kind : undefined;
     let kind = parentKind ? kindInParent(heading.text, parentKind) : kindOfHeading(heading.text);
     const sibling = parentKind ? undefined : previousTop;
-    if (isTimestampHeading(heading.text) && (parentKind === 'timeline' || sibling?.kind === 'timeline')) kind = 'timeline';
+    // The kinds are compared first: most headings already are or cannot become timeline ones and need no timestamp test.
+    if (kind !== 'timeline' && (parentKind === 'timeline' || sibling?.kind === 'timeline') && isTimestampHeading(heading.text)) kind = 'timeline';
     const section: Section = {
       heading,
       kind,
@@ -53,7 +55,7 @@ function finish(lines: LineIndex, section: Section, end: number): void {
 /** Offset just after the last non-blank character before `end`. */
 function trimEnd(lines: LineIndex, end: number): number {
   let at = end;
-  while (at > 0 && /\s/.test(lines.text[at - 1])) at--;
+  while (at > 0 && isRegexSpace(lines.text.charCodeAt(at - 1))) at--;
   return at;
 }
 

@@ -11,7 +11,7 @@ export function readSeverity(raw: string, scale: string[]): { level: string; ran
   if (exact >= 0) return { level: scale[exact], rank: exact };
   for (let rank = 0; rank < scale.length; rank++) {
     const level = scale[rank];
-    if (new RegExp(`(?:^|[^A-Za-z0-9])${escapeRegExp(level)}(?![A-Za-z0-9])`, 'i').test(text)) return { level, rank };
+    if (levelPattern(level).test(text)) return { level, rank };
   }
   const sev = /\bsev(?:erity)?[\s-]?(\d)\b/i.exec(text);
   if (sev) {
@@ -24,6 +24,20 @@ export function readSeverity(raw: string, scale: string[]): { level: string; ran
     return { level: scale[rank], rank };
   }
   return undefined;
+}
+
+/** A level written as a word of its own, compiled once per level: every document with a severity asks. */
+const levelPatterns = new Map<string, RegExp>();
+
+function levelPattern(level: string): RegExp {
+  let pattern = levelPatterns.get(level);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|[^A-Za-z0-9])${escapeRegExp(level)}(?![A-Za-z0-9])`, 'i');
+    // The levels come from the configuration: a handful, unless scales keep changing in a long session.
+    if (levelPatterns.size >= 256) levelPatterns.clear();
+    levelPatterns.set(level, pattern);
+  }
+  return pattern;
 }
 
 /** Escapes a plain string for use inside a regular expression (config words are never patterns). */

@@ -165,7 +165,7 @@ function reasonAfter(text: string, end: number, atStart: boolean): string | unde
 
 /** Finds a status marker in an item's text: `status: x`, ✅ / 🔄 / 📅 / 🚫, `(done)`, `[WIP]`, `DONE`. */
 export function readInlineStatus(text: string): InlineStatus | undefined {
-  const label = STATUS_LABEL.exec(text);
+  const label = text.indexOf(':') >= 0 || text.indexOf('=') >= 0 ? STATUS_LABEL.exec(text) : null;
   if (label) {
     const value = label[1].trim();
     const read = readStatus(value);
@@ -205,6 +205,7 @@ export function readInlineStatus(text: string): InlineStatus | undefined {
  * characters from every opening of a long `(WIP x(WIP x…` run (polynomial).
  */
 function bracketedStatus(text: string): { index: number; value: string; word: string; rest: string } | undefined {
+  if (text.indexOf('(') < 0 && text.indexOf('[') < 0) return undefined;
   BRACKET_OPEN.lastIndex = 0;
   for (let m = BRACKET_OPEN.exec(text); m; m = BRACKET_OPEN.exec(text)) {
     const from = m.index + m[0].length;
