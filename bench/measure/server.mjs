@@ -111,10 +111,11 @@ export async function warmStart(repo, folder, cacheDir) {
 }
 
 /** The index is swapped in whole when its scan ends: the first non-empty answer is the complete one. */
+/** Asks for the action items until the index is complete; they come grouped by postmortem. */
 async function completeActionItems(connection) {
   for (;;) {
-    const items = await connection.sendRequest('postmortemLint/actionItems', {});
-    if (items.length > 0) return items;
+    const groups = await connection.sendRequest('postmortemLint/actionItems', {});
+    if (groups.length > 0) return groups.flatMap((group) => group.items);
     await sleep(5);
   }
 }

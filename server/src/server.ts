@@ -21,7 +21,7 @@ import { complete } from './features/completion';
 import { formatEdits } from './features/formatting';
 import { hover } from './features/hover';
 import { workspaceSymbols } from './features/symbols';
-import { ActionItemsRequest, IncidentsRequest, IndexChangedNotification, MetricsRequest, ServerInfoRequest, TimelineRangesRequest } from './protocol';
+import { ActionItemsRequest, type PostmortemActionItems, IncidentsRequest, IndexChangedNotification, MetricsRequest, ServerInfoRequest, TimelineRangesRequest } from './protocol';
 import { metricsFor } from './features/metrics';
 import { incidentInfo, overdueDays } from './workspace/indexEntry';
 import { IndexCache } from './workspace/indexCache';
@@ -221,7 +221,15 @@ connection.onWorkspaceSymbol((params) => workspaceSymbols(index.all(), params.qu
 
 connection.onRequest(ActionItemsRequest.type, async () => {
   const today = await todayFor();
-  return index.all().flatMap((entry) => entry.actionItems.map((item) => ({ ...item, overdueDays: overdueDays(item, today) })));
+  return index.all().flatMap((entry): PostmortemActionItems[] => entry.actionItems.length === 0 ? [] : [{
+    uri: entry.uri,
+    postmortem: entry.postmortem,
+    // Only an overdue item is copied, to add its days; the others are sent as the index holds them.
+    items: entry.actionItems.map((item) => {
+      const days = overdueDays(item, today);
+      return days === undefined ? item : { ...item, overdueDays: days };
+    }),
+  }]);
 });
 
 connection.onRequest(IncidentsRequest.type, async () => {

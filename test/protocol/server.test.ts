@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentDiagnosticReport, Hover, CodeLens, SymbolInformation } from 'vscode-languageserver-protocol';
-import type { ActionItemInfo, IncidentInfo } from '../../server/src/protocol';
+import { flattenActionItems, type IncidentInfo, type PostmortemActionItems } from '../../server/src/protocol';
 import { tempTree } from '../helpers/cli';
 import { startServer, type TestClient } from '../helpers/lspClient';
 
@@ -230,7 +230,7 @@ describe('language server over stdio', function () {
     });
 
     it('serves action items and incidents, and follows files on disk', async () => {
-      const items = (await client.connection.sendRequest('postmortemLint/actionItems', {})) as ActionItemInfo[];
+      const items = flattenActionItems((await client.connection.sendRequest('postmortemLint/actionItems', {})) as PostmortemActionItems[]);
       assert.equal(items.length, 4);
       const lag = items.find((i) => i.text.startsWith('Alert on replication lag'))!;
       assert.equal(lag.owner, '@dba');
@@ -249,7 +249,7 @@ describe('language server over stdio', function () {
       let changed = client.waitForNotification('postmortemLint/indexChanged');
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(added).toString(), type: 1 }] });
       await changed;
-      let after = (await client.connection.sendRequest('postmortemLint/actionItems', {})) as ActionItemInfo[];
+      let after = flattenActionItems((await client.connection.sendRequest('postmortemLint/actionItems', {})) as PostmortemActionItems[]);
       assert.equal(after.length, 5);
 
       // Changed, then deleted.
@@ -257,13 +257,13 @@ describe('language server over stdio', function () {
       changed = client.waitForNotification('postmortemLint/indexChanged');
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(added).toString(), type: 2 }] });
       await changed;
-      after = (await client.connection.sendRequest('postmortemLint/actionItems', {})) as ActionItemInfo[];
+      after = flattenActionItems((await client.connection.sendRequest('postmortemLint/actionItems', {})) as PostmortemActionItems[]);
       assert.equal(after.length, 6);
       fs.rmSync(added);
       changed = client.waitForNotification('postmortemLint/indexChanged');
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(added).toString(), type: 3 }] });
       await changed;
-      after = (await client.connection.sendRequest('postmortemLint/actionItems', {})) as ActionItemInfo[];
+      after = flattenActionItems((await client.connection.sendRequest('postmortemLint/actionItems', {})) as PostmortemActionItems[]);
       assert.equal(after.length, 4);
     });
 
@@ -273,7 +273,7 @@ describe('language server over stdio', function () {
       await client.open(uri, OTHER.replace('- [x] Add a runbook for failover @sre due:2025-11-10\n', ''));
       await pull(client, uri);
       await changed;
-      const items = (await client.connection.sendRequest('postmortemLint/actionItems', {})) as ActionItemInfo[];
+      const items = flattenActionItems((await client.connection.sendRequest('postmortemLint/actionItems', {})) as PostmortemActionItems[]);
       assert.equal(items.filter((i) => i.uri === uri).length, 1);
     });
 

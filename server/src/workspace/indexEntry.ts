@@ -1,17 +1,22 @@
 import type { Range } from 'vscode-languageserver-protocol';
 import { daysOverdue } from '../core/model/actionItemQueries';
 import type { LineIndex, Span } from '../core/model/lineIndex';
-import type { ActionItem, PostmortemDocument } from '../core/model/types';
+import type { ActionItem, PostmortemDocument, Table } from '../core/model/types';
 import { metricsInput, type MetricsInput } from '../core/metrics/input';
 import { summarizeIncident, type IncidentSummary } from '../core/workspace';
-import type { ActionItemInfo, ActionItemState, IncidentInfo } from '../protocol';
+import type { ActionItemFields, ActionItemState, IncidentInfo, PostmortemOfItem } from '../protocol';
+
+/** An action item as the index keeps it. */
+export type IndexedActionItem = Omit<ActionItemFields, 'overdueDays'>;
 
 /** What the index keeps of one postmortem: small enough for tens of thousands of files (no text, no model). */
 export interface IndexEntry {
   uri: string;
   summary: IncidentSummary;
+  /** The postmortem as its action items are labelled with. */
+  postmortem: PostmortemOfItem;
   /** Action items with the overdue days left out (they depend on the day they are asked for). */
-  actionItems: Omit<ActionItemInfo, 'overdueDays'>[];
+  actionItems: IndexedActionItem[];
   durationMinutes?: number;
   /** Range of the title heading, for workspace symbols. */
   titleRange: Range;
@@ -28,12 +33,17 @@ function toRange(lines: LineIndex, span: Span): Range {
 /** Builds the index entry of a parsed postmortem. */
 export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
   const summary = summarizeIncident(doc, uri);
-  const postmortem = { title: summary.title, incidentId: summary.incidentId, severity: summary.severity, date: summary.date };
-  const actionItems = doc.actionItems.map((item) => {
-    // Read once: for a table item without a status it searches the header for the Status column.
-    const statusAt = statusSpan(item);
+  const postmortem: PostmortemOfItem = { title: summary.title, incidentId: summary.incidentId, severity: summary.severity, date: summary.date };
+  // The Status column of each table, found once per table rather than once per row.
+  const statusColumns = new Map<Table, number>();
+  const statusColumnOf = (table: Table) => {
+    let column = statusColumns.get(table);
+    if (column === undefined) statusColumns.set(table, (column = table.header.cells.findIndex((c) => /status|state/i.test(c.text))));
+    return column;
+  };
+  const actionItems = doc.actionItems.map((item): IndexedActionItem => {
+    const statusAt = statusSpan(item, statusColumnOf);
     return {
-      uri,
       range: toRange(doc.lines, item.span),
       text: item.text,
       owner: item.owner?.value || undefined,
@@ -43,9 +53,8 @@ export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
       statusText: item.status?.value,
       statusRange: statusAt && toRange(doc.lines, statusAt),
       source: item.source,
-      hasStatusColumn: item.table ? item.table.header.cells.some((c) => /status|state/i.test(c.text)) : undefined,
+      hasStatusColumn: item.table ? statusColumnOf(item.table) >= 0 : undefined,
       category: item.category,
-      postmortem,
     };
   });
   const titleSpan = doc.title?.textSpan ?? { start: 0, end: 0 };
@@ -53,6 +62,7 @@ export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
   return {
     uri,
     summary,
+    postmortem,
     actionItems,
     durationMinutes: metrics.durationMinutes,
     titleRange: toRange(doc.lines, titleSpan),
@@ -62,15 +72,15 @@ export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
 }
 
 /** Where the item's status is written, or the empty Status cell of its row, for editing it in place. */
-function statusSpan(item: ActionItem): Span | undefined {
+function statusSpan(item: ActionItem, statusColumnOf: (table: Table) => number): Span | undefined {
   if (item.status && !item.status.inherited) return item.status.span;
   if (!item.table || !item.row) return undefined;
-  const column = item.table.header.cells.findIndex((c) => /status|state/i.test(c.text));
+  const column = statusColumnOf(item.table);
   return column >= 0 ? item.row.cells[column]?.span : undefined;
 }
 
 /** Days an item is overdue on `today`; undefined when it is not overdue. */
-export function overdueDays(item: Pick<ActionItemInfo, 'deadlineDate' | 'status'>, today: string): number | undefined {
+export function overdueDays(item: Pick<IndexedActionItem, 'deadlineDate' | 'status'>, today: string): number | undefined {
   return daysOverdue(item.deadlineDate, item.status === 'done' || item.status === 'wontDo', today);
 }
 
