@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { useLineScannedState } from './lineScannedState';
+import { useTableExtentRule } from './tableExtentRule';
 import type { LineIndex, Span } from './lineIndex';
 import type { Heading, HtmlComment, ListItem } from './types';
 import { isRegexSpace } from './whitespace';
@@ -11,6 +12,8 @@ import { isRegexSpace } from './whitespace';
 const markdown = new MarkdownIt({ html: true });
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 useLineScannedState(markdown);
+// Tables are read from the source (`tables.ts`): the parse needs only where each one starts and ends.
+useTableExtentRule(markdown);
 // markdown-it's own normalize rewrites every newline of the text with a regex; most documents have no `\r`
 // and no NUL, and then there is nothing to normalise.
 markdown.core.ruler.at('normalize', (state) => {
