@@ -55,33 +55,111 @@ export interface ClockTime {
 
 const ZONES = 'UTC|GMT|Z|CET|CEST|EET|EEST|WET|WEST|BST|IST|PST|PDT|MST|MDT|CST|CDT|EST|EDT|AEST|AEDT|JST|KST|SGT|HKT|NZST|NZDT';
 /**
- * `22:47`, `9:05 PM`, `08:52PM`, `22:47:10`, `22.47`, with an optional zone or UTC offset after it. A bare offset
- * must be `+hh:mm`, or `-hh:mm` after seconds: `13:30-13:45` is a range, not a time at offset -13:45.
+ * A clock time: `22:47`, `9:05 PM`, `08:52PM`, `22:47:10`, `22.47`, with an optional zone or UTC offset after it.
+ * In full, `(?<![\d:.])(\d{1,2})([:.])(\d{2})` and then CLOCK_TAIL; findClockTime reads that first part itself
+ * (clockSeparator, mayStartTime) and this regex, sticky, reads the rest. The first part can only match one way
+ * where it starts, so the whole pattern matches where CLOCK_TAIL matches after it, and ends where it ends.
+ *
+ * CLOCK_TAIL: optional seconds, not followed by more digits; a meridiem (1); a zone name with an optional offset, or
+ * a bare offset (2); a bare offset after seconds (3). A bare offset must be `+hh:mm`, or `-hh:mm` after seconds:
+ * `13:30-13:45` is a range, not a time at offset -13:45.
  */
-const TIME = new RegExp(
-  `(?<![\\d:.])(\\d{1,2})([:.])(\\d{2})(:\\d{2})?(?!\\d|[.:]\\d)(?:\\s?([ap]\\.?m\\.?)(?![a-z]))?(?:\\s?\\(?((?:${ZONES})(?:[+-]\\d{1,2}(?::?\\d{2})?)?|\\+\\d{2}:?\\d{2})\\)?(?![a-z])|(?<=:\\d{2}:\\d{2})(-\\d{2}:?\\d{2})(?![\\d:]))?`,
-  'gi',
+const CLOCK_TAIL = new RegExp(
+  `(?::\\d{2})?(?!\\d|[.:]\\d)(?:\\s?([ap]\\.?m\\.?)(?![a-z]))?(?:\\s?\\(?((?:${ZONES})(?:[+-]\\d{1,2}(?::?\\d{2})?)?|\\+\\d{2}:?\\d{2})\\)?(?![a-z])|(?<=:\\d{2}:\\d{2})(-\\d{2}:?\\d{2})(?![\\d:]))?`,
+  'iy',
 );
 
-/** Finds the first clock time in `text`. */
+/**
+ * Finds the first clock time in `text`: the first match of the clock pattern (see CLOCK_TAIL), tried at every
+ * position in turn, that clockTime accepts. It runs for every timeline entry, so instead of trying every
+ * position, it tries only where a time can start: every match holds one or two digits, a `:` or `.` and two
+ * digits, so each such separator (clockSeparator) gives the one place a match holding it can start. A time that
+ * ends plainly (bareClockEnd: the common `14:02` at the end of a cell) needs no regex at all.
+ */
 export function findClockTime(text: string): ClockTime | undefined {
-  // Every time has a `:` or `.` between its hours and minutes.
-  if (text.indexOf(':') < 0 && text.indexOf('.') < 0) return undefined;
-  TIME.lastIndex = 0;
-  for (let m = TIME.exec(text); m; m = TIME.exec(text)) {
-    const found = readClock(m);
+  // Where the previous match, rejected by clockTime, ended: a match starting before it is not looked for (a
+  // global regex goes on from the end of its last match), so a zone's `+05:30` is never read as a time.
+  let from = 0;
+  for (let sep = clockSeparator(text, 1); sep >= 0; sep = clockSeparator(text, sep + 1)) {
+    // The hours are the one or two digits before the separator (mayStartTime allows no third).
+    const start = sep >= 2 && isDigit(text.charCodeAt(sep - 2)) ? sep - 2 : sep - 1;
+    if (start < from || !mayStartTime(text, start)) continue;
+    const minutesEnd = sep + 3;
+    let end = minutesEnd;
+    let meridiem: string | undefined;
+    let zone: string | undefined;
+    if (!bareClockEnd(text, minutesEnd)) {
+      CLOCK_TAIL.lastIndex = minutesEnd;
+      const tail = CLOCK_TAIL.exec(text);
+      if (!tail) continue;
+      end = CLOCK_TAIL.lastIndex;
+      meridiem = tail[1]?.toLowerCase().replace(/\./g, '');
+      zone = (tail[2] ?? tail[3])?.toUpperCase();
+    }
+    const hours = readDigits(text, start, sep);
+    const minutes = readDigits(text, sep + 1, minutesEnd);
+    const found = clockTime(hours, minutes, text.charCodeAt(sep) === 46 && sep - start < 2, meridiem, zone, start, end - start);
     if (found) return found;
+    from = end;
   }
   return undefined;
 }
 
-function readClock(m: RegExpExecArray): ClockTime | undefined {
-  let hours = digitsValue(m[1]);
-  const minutes = digitsValue(m[3]);
-  const meridiem = m[5]?.toLowerCase().replace(/\./g, '');
-  const zone = (m[6] ?? m[7])?.toUpperCase();
+/**
+ * The first `:` or `.` at or after `at` with a digit before it and two after it, or -1. indexOf skips the text
+ * between separators natively; few texts have more than two or three.
+ */
+function clockSeparator(text: string, at: number): number {
+  let colon = text.indexOf(':', at);
+  let dot = text.indexOf('.', at);
+  while (colon >= 0 || dot >= 0) {
+    const sep = dot < 0 || (colon >= 0 && colon < dot) ? colon : dot;
+    if (sep > 0 && isDigit(text.charCodeAt(sep - 1)) && isDigit(text.charCodeAt(sep + 1)) && isDigit(text.charCodeAt(sep + 2))) return sep;
+    if (sep === colon) colon = text.indexOf(':', sep + 1);
+    else dot = text.indexOf('.', sep + 1);
+  }
+  return -1;
+}
+
+/** The clock pattern's lookbehind, `(?<![\\d:.])`: a time does not continue a number, a version or another time. */
+function mayStartTime(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const before = text.charCodeAt(start - 1);
+  return !isDigit(before) && before !== 58 && before !== 46;
+}
+
+/**
+ * Whether the clock pattern's match of a time whose minutes end at `end` surely ends there too, with no seconds,
+ * meridiem or zone: the text ends, or goes on with a character (after at most one ASCII space) that none of them
+ * can start with. Every doubt (a letter, a digit, `(`, `+`, a character outside ASCII) is left to CLOCK_TAIL.
+ */
+function bareClockEnd(text: string, end: number): boolean {
+  if (end === text.length) return true;
+  let code = text.charCodeAt(end);
+  // `14:02:` or `14:02.` end the time; `14:02:10` has seconds, and `14:02.5` is no time at all.
+  if (code === 58 || code === 46) return !isDigit(text.charCodeAt(end + 1));
+  if (isDigit(code)) return false;
+  // CLOCK_TAIL allows one `\s` before a meridiem or zone; a second space (or the text's end) rules both out.
+  if (code === 32 || code === 9) {
+    if (end + 1 === text.length) return true;
+    code = text.charCodeAt(end + 1);
+    if (code === 32 || code === 9) return true;
+  }
+  return code < 128 && !isLetter(code) && !isDigit(code) && code !== 40 /* ( */ && code !== 43 /* + */ && !isAsciiSpace(code);
+}
+
+/** The clock time read from its parts, or undefined when they make no time. */
+function clockTime(
+  hours: number,
+  minutes: number,
+  dotAfterOneDigit: boolean,
+  meridiem: string | undefined,
+  zone: string | undefined,
+  index: number,
+  length: number,
+): ClockTime | undefined {
   // `1.15` is a version far more often than a time: a dot needs a two-digit hour or a meridiem or zone after it.
-  if (m[2] === '.' && m[1].length < 2 && !meridiem && !zone) return undefined;
+  if (dotAfterOneDigit && !meridiem && !zone) return undefined;
   if (minutes > 59) return undefined;
   if (meridiem) {
     // "13:55 PM" occurs in real templates: a 24h hour with a stray meridiem is read as 24h.
@@ -93,14 +171,32 @@ function readClock(m: RegExpExecArray): ClockTime | undefined {
   } else if (hours > 23) {
     return undefined;
   }
-  return { minutes: hours * 60 + minutes, clock: meridiem ? '12h' : '24h', index: m.index, length: m[0].length, zone };
+  return { minutes: hours * 60 + minutes, clock: meridiem ? '12h' : '24h', index, length, zone };
 }
 
 /** The value of a run of ASCII digits (what `\d` matches): Number() takes longer, and a clock is read for every timeline entry. */
 function digitsValue(digits: string): number {
+  return readDigits(digits, 0, digits.length);
+}
+
+/** The value of the ASCII digits in text[start, end). */
+function readDigits(text: string, start: number, end: number): number {
   let value = 0;
-  for (let k = 0; k < digits.length; k++) value = value * 10 + (digits.charCodeAt(k) - 48);
+  for (let k = start; k < end; k++) value = value * 10 + (text.charCodeAt(k) - 48);
   return value;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** ASCII characters `\s` matches. */
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -116,48 +212,48 @@ type DateParts = [number, number, number];
 
 /** Which patterns need a month name: they are skipped when no month's first three letters occur in the text. */
 const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DateParts[]; named?: true }[] = [
-  { pattern: /(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/, read: (m) => [[Number(m[1]), Number(m[2]), Number(m[3])]] },
-  { pattern: /(?<![\d/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/, read: (m) => [[Number(m[1]), Number(m[2]), Number(m[3])]] },
+  { pattern: /(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/, read: (m) => [[digitsValue(m[1]), digitsValue(m[2]), digitsValue(m[3])]] },
+  { pattern: /(?<![\d/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/, read: (m) => [[digitsValue(m[1]), digitsValue(m[2]), digitsValue(m[3])]] },
   {
     // `June 14th, 2022`, `Feb 20 2018`, `January 14-19, 2026` (a range: its first day).
     named: true,
     pattern: new RegExp(`(?<![a-z])${MONTH_NAME}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2})?,? (\\d{4})(?!\\d)`, 'i'),
-    read: (m) => [[Number(m[3]), month(m[1]), Number(m[2])]],
+    read: (m) => [[digitsValue(m[3]), month(m[1]), digitsValue(m[2])]],
   },
   {
     named: true,
     pattern: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\.? ${MONTH_NAME}\\.?,? (\\d{4})(?!\\d)`, 'i'),
-    read: (m) => [[Number(m[3]), month(m[2]), Number(m[1])]],
+    read: (m) => [[digitsValue(m[3]), month(m[2]), digitsValue(m[1])]],
   },
   {
     // `07-27-2023`, `4/21/23`, `24/07/25`: month first (US) or day first, whichever is a real date.
     pattern: /(?<![\d/.-])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/,
-    read: (m) => numericReadings(Number(m[1]), Number(m[3]), fullYear(m[4])),
+    read: (m) => numericReadings(digitsValue(m[1]), digitsValue(m[3]), fullYear(m[4])),
   },
   {
     pattern: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/,
-    read: (m) => [[Number(m[3]), Number(m[2]), Number(m[1])]],
+    read: (m) => [[digitsValue(m[3]), digitsValue(m[2]), digitsValue(m[1])]],
   },
   // Dates without a year: only read when the caller gives a reference date to take the year from.
   {
     named: true,
     pattern: new RegExp(`(?<![a-z])${MONTH_NAME}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])`, 'i'),
-    read: (m) => [[0, month(m[1]), Number(m[2])]],
+    read: (m) => [[0, month(m[1]), digitsValue(m[2])]],
   },
   {
     named: true,
     pattern: new RegExp(`(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?\\.? ${MONTH}`, 'i'),
-    read: (m) => [[0, month(m[2]), Number(m[1])]],
+    read: (m) => [[0, month(m[2]), digitsValue(m[1])]],
   },
   {
     // `[03-26 17:40]`: a bare month-day pair only counts right before a clock time.
     pattern: /(?<![\d/.-])(\d{1,2})([-/])(\d{1,2})(?=\s+\d{1,2}:\d{2})/,
-    read: (m) => numericReadings(Number(m[1]), Number(m[3]), 0),
+    read: (m) => numericReadings(digitsValue(m[1]), digitsValue(m[3]), 0),
   },
 ];
 
 function fullYear(text: string): number {
-  return text.length === 2 ? 2000 + Number(text) : Number(text);
+  return text.length === 2 ? 2000 + digitsValue(text) : digitsValue(text);
 }
 
 function numericReadings(first: number, second: number, year: number): DateParts[] {
@@ -167,15 +263,18 @@ function numericReadings(first: number, second: number, year: number): DateParts
   ];
 }
 
-const HAS_DIGIT = /\d/;
-const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
-/**
- * A month name standing as a word, as every month-name pattern has it. Tested only after MONTH_HINT (a quicker
- * scan): "declared", "primary" or "market" hold no month, and such words are common in timeline lines.
- */
-const MONTH_WORD = new RegExp(`(?<![a-z])(?:${MONTH_WORDS})(?![a-z])`, 'i');
 /** Every pattern without a month name has two numbers joined by `-`, `/` or `.`: without one, only the named ones can match. */
 const NUMERIC_HINT = /\d[-/.]\d/;
+const MONTH_START = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+/**
+ * A digit that every date has: one joined to another number by `-`, `/` or `.` (the numeric patterns), or a day
+ * right before or after a month name (`14th June`, `June 14`: the named ones). Most timeline lines have none,
+ * and one scan for it (which skips from digit to digit) costs less than scanning for each kind, as this runs
+ * on every timeline line. A match of three characters is two joined numbers.
+ */
+const DATE_HINT = new RegExp(`\\d(?:[-/.]\\d|(?:st|nd|rd|th)?\\.? (?:${MONTH_START})|(?<=(?:${MONTH_START})[a-z]*\\.? \\d))`, 'i');
+/** A month name standing as a word, as every month-name pattern has it: "primary" or "market" hold none. */
+const MONTH_WORD = new RegExp(`(?<![a-z])(?:${MONTH_WORDS})(?![a-z])`, 'i');
 
 /**
  * The date that gives a year to dates written without one: an ISO date, or a function that finds it, called
@@ -199,18 +298,26 @@ export interface FoundDate {
  * unless only the day-first reading is a real date (`24/07/25`).
  */
 export function findDate(text: string, reference?: ReferenceDate): FoundDate | undefined {
-  // Every date has a digit, and the month-name patterns (the slowest: an alternation tried at every
-  // position) need a month: most lines of a postmortem have neither, and this runs on every timeline line.
-  // The other patterns need two numbers joined by a separator, which a line with only clock times lacks.
-  if (!HAS_DIGIT.test(text)) return undefined;
-  const numeric = NUMERIC_HINT.test(text);
-  const named = MONTH_HINT.test(text) && MONTH_WORD.test(text);
-  if (!numeric && !named) return undefined;
+  // Most lines of a postmortem hold no date, and this runs on every timeline line: DATE_HINT tells them first.
+  // Then each pattern is tried only if the text has what it needs: the month-name ones (the slowest: an
+  // alternation tried at every position) a month, the others two numbers joined by a separator.
+  const hint = DATE_HINT.exec(text);
+  if (!hint) return undefined;
+  // The first hint is two joined numbers, or a day by a month: joined numbers may still come after it.
+  const numeric = hint[0].length === 3 || NUMERIC_HINT.test(text);
+  // Whether a month name stands in the text, looked for when a pattern first needs one: an ISO date at the
+  // start ends the search before that.
+  let named: boolean | undefined;
   let best: FoundDate | undefined;
   for (const { pattern, read, named: needsMonth } of DATE_PATTERNS) {
     // A date at the very start is the first: no other pattern can find one before it.
     if (best?.index === 0) break;
-    if (needsMonth ? !named : !numeric) continue;
+    if (needsMonth) {
+      named ??= MONTH_WORD.test(text);
+      if (!named) continue;
+    } else if (!numeric) {
+      continue;
+    }
     const m = pattern.exec(text);
     if (!m || (best && best.index <= m.index)) continue;
     const date = pickReading(read(m), reference);
@@ -250,7 +357,14 @@ function pickReading(readings: DateParts[], referenceDate: ReferenceDate | undef
 }
 
 function toIso(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // Nearly every year read has four digits and needs no padStart, which costs more than the rest.
+  const yyyy = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0');
+  return `${yyyy}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+/** A month or day (0–99) with two digits, as padStart(2, '0') writes it. */
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
 
 const DURATION_PART = /(?<!\d)(\d+(?:\.\d+)?)\s*(d(?:ays?)?|h(?:ours?|rs?)?|m(?:in(?:ute)?s?)?|s(?:ec(?:ond)?s?)?)(?![a-z])/gi;
