@@ -49,19 +49,13 @@ export function readActionItems(prose: string, sections: Section[], tables: Tabl
   const src: Source = { prose, lines, actionSections, headingGroups: new Set() };
   const sectionGroups = new Map<Section, ActionItemGroup>();
   for (const section of actionSections) sectionGroups.set(section, sectionGroup(src, section, sectionGroups.get(section.parent!)));
-  const { virtual, lazyDetails } = virtualParents(src, listItems);
-  const parentOf = (item: ListItem) => item.parent ?? (virtual.size ? virtual.get(item) : undefined);
+  const { virtual, lazyDetails, hasChildren } = virtualParents(src, listItems);
   const items: ActionItem[] = [];
   const positioned = paragraphGroups(src, sectionGroups, listItems, tables, items);
   /** Items that are group labels or group bullets, and the group each makes. */
   const groups = new Map<ListItem, ActionItemGroup>();
-  const hasChildren = new Set<ListItem>();
   for (const item of listItems) {
-    const parent = parentOf(item);
-    if (parent) hasChildren.add(parent);
-  }
-  for (const item of listItems) {
-    const parent = parentOf(item);
+    const parent = item.parent ?? (virtual.size ? virtual.get(item) : undefined);
     const section = actionSectionOf(item.section);
     let group: ActionItemGroup | undefined;
     if (parent) {
@@ -117,10 +111,10 @@ function mayBeActionLabel(text: string): boolean {
 /** A heading's group; only a sub-heading ("### Detect") or a heading that is just a category word names a category. */
 function sectionGroup(src: Source, section: Section, parent: ActionItemGroup | undefined): ActionItemGroup {
   const { heading } = section;
-  const isSub = section.parent?.kind === 'actionItems';
-  const bare = /^\W*(?:prevent(?:ion)?|detect(?:ion)?|mitigat(?:e|ion)|learn(?:ing)?)\W*$/i.test(heading.text);
+  // A sub-heading names a category whatever its words: the bare-word test is only needed for the others.
+  const named = section.parent?.kind === 'actionItems' || /^\W*(?:prevent(?:ion)?|detect(?:ion)?|mitigat(?:e|ion)|learn(?:ing)?)\W*$/i.test(heading.text);
   const raw = src.lines.text.slice(heading.span.start, heading.span.end);
-  const group = describeGroup(heading.text, heading.textSpan, raw, heading.span.start, isSub || bare, parent);
+  const group = describeGroup(heading.text, heading.textSpan, raw, heading.span.start, named, parent);
   src.headingGroups.add(group);
   return group;
 }
@@ -129,11 +123,13 @@ function sectionGroup(src: Source, section: Section, parent: ActionItemGroup | u
  * The parents list items have besides their own. Two layouts put items in a separate top-level list although they
  * belong to an item above: detail bullets written flush left under a numbered item (PostHog
  * `1. **Migration** … :` then `- Created …`), and a numbered list under a `- **Review actions**:` label (MoJ).
- * Such flush-left details are also returned as `lazyDetails`.
+ * Such flush-left details are also returned as `lazyDetails`. `hasChildren` holds the items that are a parent,
+ * their own or virtual (told in the same walk, rather than in a second one over every item).
  */
-function virtualParents(src: Source, listItems: ListItem[]): { virtual: Map<ListItem, ListItem>; lazyDetails: Set<ListItem> } {
+function virtualParents(src: Source, listItems: ListItem[]): { virtual: Map<ListItem, ListItem>; lazyDetails: Set<ListItem>; hasChildren: Set<ListItem> } {
   const virtual = new Map<ListItem, ListItem>();
   const lazyDetails = new Set<ListItem>();
+  const hasChildren = new Set<ListItem>();
   let anchor: ListItem | undefined;
   let anchorKind: 'numbered' | 'label' | undefined;
   /** The furthest end of the items so far; its line is only needed when an anchor waits for items. */
@@ -147,14 +143,21 @@ function virtualParents(src: Source, listItems: ListItem[]): { virtual: Map<List
         virtual.set(item, anchor);
       }
     }
-    lastEnd = Math.max(lastEnd, item.span.end);
-    if (parent) continue;
-    const labelOnly = mayBeActionLabel(item.text) && ACTION_LABEL.test(item.text) && !item.text.replace(ACTION_LABEL, '').trim();
-    if (labelOnly) [anchor, anchorKind] = [item, 'label'];
-    else if (item.ordered && mayBeGroupText(item.text) && GROUP_TEXT.test(item.text)) [anchor, anchorKind] = [item, 'numbered'];
-    else [anchor, anchorKind] = [undefined, undefined];
+    if (item.span.end > lastEnd) lastEnd = item.span.end;
+    if (parent) {
+      hasChildren.add(parent);
+      continue;
+    }
+    // Plain assignments: a destructured pair per item went through the array iterator.
+    anchorKind = isLabelOnly(item.text) ? 'label' : item.ordered && mayBeGroupText(item.text) && GROUP_TEXT.test(item.text) ? 'numbered' : undefined;
+    anchor = anchorKind ? item : undefined;
   }
-  return { virtual, lazyDetails };
+  return { virtual, lazyDetails, hasChildren };
+}
+
+/** A `**Review actions**:` label with nothing after it. */
+function isLabelOnly(text: string): boolean {
+  return mayBeActionLabel(text) && ACTION_LABEL.test(text) && !text.replace(ACTION_LABEL, '').trim();
 }
 
 /** A short label that only names the items below it. */
