@@ -28,6 +28,21 @@ const ISSUE_REF = /(?<![\w/&])#\d+\b/;
 /** Lines that point at where a group of items is tracked, rather than being an item. */
 export const TRACKING_LINE = /^\W*(?:follow along|tracked (?:in|at|here)|tracking (?:issue|bug|ticket|epic)|see (?:the )?(?:issue|ticket|epic|board))\b/i;
 
+/**
+ * Whether TRACKING_LINE can match: after `^\W*` its first word character is the first letter of an alternative, so
+ * the first `[A-Za-z0-9_]` of the text (`\W` is everything else without the `u` flag) must be an f, t or s in either
+ * case. Most item texts and lines start with another word; this reads up to their first word character only.
+ */
+export function mayBeTrackingLine(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) return lower === 102 /* f */ || lower === 116 /* t */ || lower === 115 /* s */;
+    if ((c >= 48 && c <= 57) || c === 95) return false;
+  }
+  return false;
+}
+
 /** A value found at `index` within the text that starts at `base`. */
 function at(base: number, index: number, value: string): Located {
   return { value, span: { start: base + index, end: base + index + value.length } };

@@ -1,4 +1,4 @@
-import { TRACKING_LINE, describeGroup, findDeadline, findOwner, findStatus, findTracking, ownerFromCell, statusFromCell } from './actionItemFields';
+import { TRACKING_LINE, describeGroup, findDeadline, mayBeTrackingLine, findOwner, findStatus, findTracking, ownerFromCell, statusFromCell } from './actionItemFields';
 import { readDeadline } from './deadlines';
 import { LineIndex, type Span } from './lineIndex';
 import { inferCategory, readCategory } from './status';
@@ -19,7 +19,7 @@ const TEXT_COLUMN = /\b(?:action|items?|tasks?|description|what|follow[- ]?ups?|
 /** A bullet that only labels the items below it: `- **Immediate:**`, `- Short term:`. */
 const GROUP_TEXT = /:\**$|^\*\*[^*]+\*\*:?$/;
 /** MoJ writes its follow-ups as a bold-label bullet, not a section: `- **Review actions**:`. */
-const ACTION_LABEL = /^\*\*(?:review actions|action items?|actions|follow[- ]?ups?|next steps)\*\*\s*:?\s*/i;
+export const ACTION_LABEL = /^\*\*(?:review actions|action items?|actions|follow[- ]?ups?|next steps)\*\*\s*:?\s*/i;
 /** A paragraph that is itself an item: `**Action item:** Start incidents earlier. Owner: @x`. */
 const ACTION_PARAGRAPH = /^(?:\*\*|__)?(?:action items?|action|todo|follow[- ]?up)\s*:\s*(?:\*\*|__)?\s*|^(?:\*\*|__)(?:action items?|action|todo|follow[- ]?up)(?:\*\*|__)\s*:\s*/i;
 const LINK_REFERENCE = /^ {0,3}\[[^\]]+\]:\s*\S/;
@@ -63,7 +63,7 @@ export function readActionItems(prose: string, sections: Section[], tables: Tabl
       group = groups.size ? groups.get(parent) : undefined;
       if (!group || (lazyDetails.size && lazyDetails.has(item))) continue;
     } else if (section) {
-      group = positioned.get(item) ?? sectionGroups.get(section);
+      group = positioned.groupOf(item, item.line) ?? sectionGroups.get(section);
     }
     const label = mayBeActionLabel(item.text) ? ACTION_LABEL.exec(item.text) : null;
     if (!group && !label) continue;
@@ -74,7 +74,7 @@ export function readActionItems(prose: string, sections: Section[], tables: Tabl
       groups.set(item, describeGroup(item.text, item.textSpan, raw, item.textSpan.start, true, group));
       continue;
     }
-    if (!hasWords(rest, 0, rest.length) || (group && (TRACKING_LINE.test(rest) || !hasWords(src.prose, item.textSpan.start, item.textSpan.end)))) {
+    if (!hasWords(rest, 0, rest.length) || (group && ((mayBeTrackingLine(rest) && TRACKING_LINE.test(rest)) || !hasWords(src.prose, item.textSpan.start, item.textSpan.end)))) {
       if (group && !group.tracking) group.tracking = findTracking(lines.text.slice(item.textSpan.start, item.textSpan.end), item.textSpan.start);
       continue;
     }
@@ -83,7 +83,7 @@ export function readActionItems(prose: string, sections: Section[], tables: Tabl
   }
   for (const table of tables) {
     const section = actionSectionOf(table.section);
-    if (section) items.push(...fromTable(src, table, positioned.get(table) ?? sectionGroups.get(section), section));
+    if (section) items.push(...fromTable(src, table, positioned.groupOf(table, table.startLine) ?? sectionGroups.get(section), section));
   }
   // Items come mostly in order already (paragraph items and table rows are the exceptions).
   return isSortedByStart(items) ? items : items.sort((a, b) => a.span.start - b.span.start);
@@ -103,9 +103,14 @@ function actionSectionOf(section: Section | undefined): Section | undefined {
   return undefined;
 }
 
-/** Whether ACTION_LABEL can match: it starts with `**`, which most item texts do not. */
-function mayBeActionLabel(text: string): boolean {
-  return text.charCodeAt(0) === 42 && text.charCodeAt(1) === 42;
+/**
+ * Whether ACTION_LABEL can match: it starts with `**` and then the first letter of one of its words (r, a, f or n
+ * in either case), which most item texts, bold leads included, do not.
+ */
+export function mayBeActionLabel(text: string): boolean {
+  if (text.charCodeAt(0) !== 42 || text.charCodeAt(1) !== 42) return false;
+  const lower = text.charCodeAt(2) | 32;
+  return lower === 114 /* r */ || lower === 97 /* a */ || lower === 102 /* f */ || lower === 110 /* n */;
 }
 
 /** A heading's group; only a sub-heading ("### Detect") or a heading that is just a category word names a category. */
@@ -200,12 +205,12 @@ function paragraphGroups(
   listItems: ListItem[],
   tables: Table[],
   items: ActionItem[],
-): Map<ListItem | Table, ActionItemGroup> {
-  const result = new Map<ListItem | Table, ActionItemGroup>();
-  if (src.actionSections.length === 0) return result;
+): PositionedGroups {
+  if (src.actionSections.length === 0) return new PositionedGroups(0, [], []);
   const { lines, prose } = src;
   const marks = markLines(src, listItems, tables);
   const { covered, starts, lo } = marks;
+  const result = new PositionedGroups(lo, starts, new Array<ActionItemGroup | undefined>(starts.length));
   for (const section of src.actionSections) {
     const sectionGroupOf = sectionGroups.get(section)!;
     let label: ActionItemGroup | undefined;
@@ -213,7 +218,7 @@ function paragraphGroups(
     const [first, last] = ownLines(src, section);
     for (let line = first; line <= last; line++) {
       const started = starts[line - lo];
-      if (started) result.set(started, label ?? sectionGroupOf);
+      if (started) result.groups[line - lo] = label ?? sectionGroupOf;
       // Blank and list lines (most of a section) are told without slicing the line.
       if (isBlankLine(lines, line)) continue;
       if (covered[line - lo]) {
@@ -227,7 +232,7 @@ function paragraphGroups(
       const text = prose.slice(lines.lineStarts[line], lines.lineEnds[line]).trim();
       if (LINK_REFERENCE.test(raw)) continue;
       const group = label ?? sectionGroupOf;
-      if (TRACKING_LINE.test(raw) || !text) {
+      if ((mayBeTrackingLine(raw) && TRACKING_LINE.test(raw)) || !text) {
         group.tracking ??= findTracking(raw, lines.lineStarts[line]);
         continue;
       }
@@ -248,6 +253,24 @@ function paragraphGroups(
     }
   }
   return result;
+}
+
+/**
+ * The group paragraphGroups gave each top-level list item and table it met, by the line it starts on (the same
+ * line array as LineMarks.starts) rather than in a map keyed by the objects: no hashing per item.
+ */
+class PositionedGroups {
+  constructor(
+    private readonly lo: number,
+    private readonly starts: readonly (ListItem | Table | undefined)[],
+    readonly groups: (ActionItemGroup | undefined)[],
+  ) {}
+
+  /** The group of the item or table starting on `line`, if paragraphGroups met it. */
+  groupOf(thing: ListItem | Table, line: number): ActionItemGroup | undefined {
+    const k = line - this.lo;
+    return k >= 0 && k < this.starts.length && this.starts[k] === thing ? this.groups[k] : undefined;
+  }
 }
 
 /** Whether a line holds only white space (what `!lineText(line).trim()` tells, without the copies). */
