@@ -1,7 +1,7 @@
 import { findPeriod, readDeadline } from './deadlines';
 import type { Span } from './lineIndex';
 import { readCategory, readGroupStatus, readInlineStatus, readStatus } from './status';
-import type { ActionItemGroup, Deadline, Located, StatusMark } from './types';
+import type { ActionItemCategory, ActionItemGroup, ActionItemStatus, Deadline, Located, StatusMark } from './types';
 import { trimEndChars } from './trimChars';
 
 /** Owner values that name nobody. */
@@ -27,6 +27,21 @@ const LINKED_WORD = /\[([^\][]{1,40})\]\((https?:\/\/[^\s)[]+)\)/;
 const ISSUE_REF = /(?<![\w/&])#\d+\b/;
 /** Lines that point at where a group of items is tracked, rather than being an item. */
 export const TRACKING_LINE = /^\W*(?:follow along|tracked (?:in|at|here)|tracking (?:issue|bug|ticket|epic)|see (?:the )?(?:issue|ticket|epic|board))\b/i;
+
+/**
+ * Whether TRACKING_LINE can match: after `^\W*` its first word character is the first letter of an alternative, so
+ * the first `[A-Za-z0-9_]` of the text (`\W` is everything else without the `u` flag) must be an f, t or s in either
+ * case. Most item texts and lines start with another word; this reads up to their first word character only.
+ */
+export function mayBeTrackingLine(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) return lower === 102 /* f */ || lower === 116 /* t */ || lower === 115 /* s */;
+    if ((c >= 48 && c <= 57) || c === 95) return false;
+  }
+  return false;
+}
 
 /** A value found at `index` within the text that starts at `base`. */
 function at(base: number, index: number, value: string): Located {
@@ -112,6 +127,38 @@ export function findStatus(prose: string, base: number): StatusMark | undefined 
   return { ...at(base, found.index, found.value), normalized: found.status, reason: found.reason };
 }
 
+/** What a group label says, apart from where it is: a period's text and last day, a status, a category. */
+interface LabelFacts {
+  category?: ActionItemCategory;
+  status?: ActionItemStatus;
+  period?: { value: string; end: string };
+}
+
+/**
+ * LabelFacts by label text. The same headings and labels ("Action items", "Follow-ups", "**Immediate:**") recur
+ * in almost every document, and reading one runs some ten regexes; the facts hold no position, so they are shared
+ * and each group gets fresh objects. Emptied when full, so odd labels cannot make it grow without bound.
+ */
+const labelFacts = new Map<string, LabelFacts>();
+const LABEL_FACTS_MAX = 1000;
+
+function factsOf(label: string): LabelFacts {
+  let facts = labelFacts.get(label);
+  if (facts) return facts;
+  facts = {};
+  // A `(` or `](` after an unclosed one would end at the same `)`: skipping it keeps both scans linear.
+  const category = readCategory(label.replace(/\((?<!\([^)]*?\()[^)]*\)/g, ''));
+  if (category) facts.category = category;
+  const status = readGroupStatus(label);
+  if (status) facts.status = status;
+  const plain = label.replace(/\]\((?<!\]\([^)]*?\]\()[^)]*\)/g, ']');
+  const period = findPeriod(plain, false);
+  if (period) facts.period = { value: plain.slice(period.index, period.index + period.length), end: period.end };
+  if (labelFacts.size >= LABEL_FACTS_MAX) labelFacts.clear();
+  labelFacts.set(label, facts);
+  return facts;
+}
+
 /**
  * Describes a group from its heading or label. A time horizon ("Long-term (Q4 2025 - Q1 2026)") becomes the
  * deadline of every item in the group, ending on the last day of the last period named; relative horizons
@@ -119,16 +166,10 @@ export function findStatus(prose: string, base: number): StatusMark | undefined 
  */
 export function describeGroup(label: string, span: Span, raw: string, rawBase: number, categoryAllowed: boolean, parent?: ActionItemGroup): ActionItemGroup {
   const group: ActionItemGroup = { label, span, parent };
-  // A `(` or `](` after an unclosed one would end at the same `)`: skipping it keeps both scans linear.
-  if (categoryAllowed) group.category = readCategory(label.replace(/\((?<!\([^)]*?\()[^)]*\)/g, ''));
-  const status = readGroupStatus(label);
+  const { category, status, period } = factsOf(label);
+  if (categoryAllowed) group.category = category;
   if (status) group.status = { value: label, span, normalized: status, inherited: true };
-  const plain = label.replace(/\]\((?<!\]\([^)]*?\]\()[^)]*\)/g, ']');
-  const period = findPeriod(plain, false);
-  if (period) {
-    const value = plain.slice(period.index, period.index + period.length);
-    group.deadline = { value, span, date: period.end, ongoing: false, invalid: false, period: true, inherited: true };
-  }
+  if (period) group.deadline = { value: period.value, span, date: period.end, ongoing: false, invalid: false, period: true, inherited: true };
   const tracking = findTracking(raw, rawBase);
   if (tracking) group.tracking = tracking;
   return group;

@@ -1,4 +1,4 @@
-import { TRACKING_LINE, describeGroup, findDeadline, findOwner, findStatus, findTracking, ownerFromCell, statusFromCell } from './actionItemFields';
+import { TRACKING_LINE, describeGroup, findDeadline, mayBeTrackingLine, findOwner, findStatus, findTracking, ownerFromCell, statusFromCell } from './actionItemFields';
 import { readDeadline } from './deadlines';
 import { LineIndex, type Span } from './lineIndex';
 import { inferCategory, readCategory } from './status';
@@ -19,7 +19,7 @@ const TEXT_COLUMN = /\b(?:action|items?|tasks?|description|what|follow[- ]?ups?|
 /** A bullet that only labels the items below it: `- **Immediate:**`, `- Short term:`. */
 const GROUP_TEXT = /:\**$|^\*\*[^*]+\*\*:?$/;
 /** MoJ writes its follow-ups as a bold-label bullet, not a section: `- **Review actions**:`. */
-const ACTION_LABEL = /^\*\*(?:review actions|action items?|actions|follow[- ]?ups?|next steps)\*\*\s*:?\s*/i;
+export const ACTION_LABEL = /^\*\*(?:review actions|action items?|actions|follow[- ]?ups?|next steps)\*\*\s*:?\s*/i;
 /** A paragraph that is itself an item: `**Action item:** Start incidents earlier. Owner: @x`. */
 const ACTION_PARAGRAPH = /^(?:\*\*|__)?(?:action items?|action|todo|follow[- ]?up)\s*:\s*(?:\*\*|__)?\s*|^(?:\*\*|__)(?:action items?|action|todo|follow[- ]?up)(?:\*\*|__)\s*:\s*/i;
 const LINK_REFERENCE = /^ {0,3}\[[^\]]+\]:\s*\S/;
@@ -49,19 +49,13 @@ export function readActionItems(prose: string, sections: Section[], tables: Tabl
   const src: Source = { prose, lines, actionSections, headingGroups: new Set() };
   const sectionGroups = new Map<Section, ActionItemGroup>();
   for (const section of actionSections) sectionGroups.set(section, sectionGroup(src, section, sectionGroups.get(section.parent!)));
-  const { virtual, lazyDetails } = virtualParents(src, listItems);
-  const parentOf = (item: ListItem) => item.parent ?? (virtual.size ? virtual.get(item) : undefined);
+  const { virtual, lazyDetails, hasChildren } = virtualParents(src, listItems);
   const items: ActionItem[] = [];
   const positioned = paragraphGroups(src, sectionGroups, listItems, tables, items);
   /** Items that are group labels or group bullets, and the group each makes. */
   const groups = new Map<ListItem, ActionItemGroup>();
-  const hasChildren = new Set<ListItem>();
   for (const item of listItems) {
-    const parent = parentOf(item);
-    if (parent) hasChildren.add(parent);
-  }
-  for (const item of listItems) {
-    const parent = parentOf(item);
+    const parent = item.parent ?? (virtual.size ? virtual.get(item) : undefined);
     const section = actionSectionOf(item.section);
     let group: ActionItemGroup | undefined;
     if (parent) {
@@ -69,7 +63,7 @@ export function readActionItems(prose: string, sections: Section[], tables: Tabl
       group = groups.size ? groups.get(parent) : undefined;
       if (!group || (lazyDetails.size && lazyDetails.has(item))) continue;
     } else if (section) {
-      group = positioned.get(item) ?? sectionGroups.get(section);
+      group = positioned.groupOf(item, item.line) ?? sectionGroups.get(section);
     }
     const label = mayBeActionLabel(item.text) ? ACTION_LABEL.exec(item.text) : null;
     if (!group && !label) continue;
@@ -80,7 +74,7 @@ export function readActionItems(prose: string, sections: Section[], tables: Tabl
       groups.set(item, describeGroup(item.text, item.textSpan, raw, item.textSpan.start, true, group));
       continue;
     }
-    if (!hasWords(rest, 0, rest.length) || (group && (TRACKING_LINE.test(rest) || !hasWords(src.prose, item.textSpan.start, item.textSpan.end)))) {
+    if (!hasWords(rest, 0, rest.length) || (group && ((mayBeTrackingLine(rest) && TRACKING_LINE.test(rest)) || !hasWords(src.prose, item.textSpan.start, item.textSpan.end)))) {
       if (group && !group.tracking) group.tracking = findTracking(lines.text.slice(item.textSpan.start, item.textSpan.end), item.textSpan.start);
       continue;
     }
@@ -89,7 +83,7 @@ export function readActionItems(prose: string, sections: Section[], tables: Tabl
   }
   for (const table of tables) {
     const section = actionSectionOf(table.section);
-    if (section) items.push(...fromTable(src, table, positioned.get(table) ?? sectionGroups.get(section), section));
+    if (section) items.push(...fromTable(src, table, positioned.groupOf(table, table.startLine) ?? sectionGroups.get(section), section));
   }
   // Items come mostly in order already (paragraph items and table rows are the exceptions).
   return isSortedByStart(items) ? items : items.sort((a, b) => a.span.start - b.span.start);
@@ -109,18 +103,23 @@ function actionSectionOf(section: Section | undefined): Section | undefined {
   return undefined;
 }
 
-/** Whether ACTION_LABEL can match: it starts with `**`, which most item texts do not. */
-function mayBeActionLabel(text: string): boolean {
-  return text.charCodeAt(0) === 42 && text.charCodeAt(1) === 42;
+/**
+ * Whether ACTION_LABEL can match: it starts with `**` and then the first letter of one of its words (r, a, f or n
+ * in either case), which most item texts, bold leads included, do not.
+ */
+export function mayBeActionLabel(text: string): boolean {
+  if (text.charCodeAt(0) !== 42 || text.charCodeAt(1) !== 42) return false;
+  const lower = text.charCodeAt(2) | 32;
+  return lower === 114 /* r */ || lower === 97 /* a */ || lower === 102 /* f */ || lower === 110 /* n */;
 }
 
 /** A heading's group; only a sub-heading ("### Detect") or a heading that is just a category word names a category. */
 function sectionGroup(src: Source, section: Section, parent: ActionItemGroup | undefined): ActionItemGroup {
   const { heading } = section;
-  const isSub = section.parent?.kind === 'actionItems';
-  const bare = /^\W*(?:prevent(?:ion)?|detect(?:ion)?|mitigat(?:e|ion)|learn(?:ing)?)\W*$/i.test(heading.text);
+  // A sub-heading names a category whatever its words: the bare-word test is only needed for the others.
+  const named = section.parent?.kind === 'actionItems' || /^\W*(?:prevent(?:ion)?|detect(?:ion)?|mitigat(?:e|ion)|learn(?:ing)?)\W*$/i.test(heading.text);
   const raw = src.lines.text.slice(heading.span.start, heading.span.end);
-  const group = describeGroup(heading.text, heading.textSpan, raw, heading.span.start, isSub || bare, parent);
+  const group = describeGroup(heading.text, heading.textSpan, raw, heading.span.start, named, parent);
   src.headingGroups.add(group);
   return group;
 }
@@ -129,11 +128,13 @@ function sectionGroup(src: Source, section: Section, parent: ActionItemGroup | u
  * The parents list items have besides their own. Two layouts put items in a separate top-level list although they
  * belong to an item above: detail bullets written flush left under a numbered item (PostHog
  * `1. **Migration** … :` then `- Created …`), and a numbered list under a `- **Review actions**:` label (MoJ).
- * Such flush-left details are also returned as `lazyDetails`.
+ * Such flush-left details are also returned as `lazyDetails`. `hasChildren` holds the items that are a parent,
+ * their own or virtual (told in the same walk, rather than in a second one over every item).
  */
-function virtualParents(src: Source, listItems: ListItem[]): { virtual: Map<ListItem, ListItem>; lazyDetails: Set<ListItem> } {
+function virtualParents(src: Source, listItems: ListItem[]): { virtual: Map<ListItem, ListItem>; lazyDetails: Set<ListItem>; hasChildren: Set<ListItem> } {
   const virtual = new Map<ListItem, ListItem>();
   const lazyDetails = new Set<ListItem>();
+  const hasChildren = new Set<ListItem>();
   let anchor: ListItem | undefined;
   let anchorKind: 'numbered' | 'label' | undefined;
   /** The furthest end of the items so far; its line is only needed when an anchor waits for items. */
@@ -147,14 +148,21 @@ function virtualParents(src: Source, listItems: ListItem[]): { virtual: Map<List
         virtual.set(item, anchor);
       }
     }
-    lastEnd = Math.max(lastEnd, item.span.end);
-    if (parent) continue;
-    const labelOnly = mayBeActionLabel(item.text) && ACTION_LABEL.test(item.text) && !item.text.replace(ACTION_LABEL, '').trim();
-    if (labelOnly) [anchor, anchorKind] = [item, 'label'];
-    else if (item.ordered && mayBeGroupText(item.text) && GROUP_TEXT.test(item.text)) [anchor, anchorKind] = [item, 'numbered'];
-    else [anchor, anchorKind] = [undefined, undefined];
+    if (item.span.end > lastEnd) lastEnd = item.span.end;
+    if (parent) {
+      hasChildren.add(parent);
+      continue;
+    }
+    // Plain assignments: a destructured pair per item went through the array iterator.
+    anchorKind = isLabelOnly(item.text) ? 'label' : item.ordered && mayBeGroupText(item.text) && GROUP_TEXT.test(item.text) ? 'numbered' : undefined;
+    anchor = anchorKind ? item : undefined;
   }
-  return { virtual, lazyDetails };
+  return { virtual, lazyDetails, hasChildren };
+}
+
+/** A `**Review actions**:` label with nothing after it. */
+function isLabelOnly(text: string): boolean {
+  return mayBeActionLabel(text) && ACTION_LABEL.test(text) && !text.replace(ACTION_LABEL, '').trim();
 }
 
 /** A short label that only names the items below it. */
@@ -197,12 +205,12 @@ function paragraphGroups(
   listItems: ListItem[],
   tables: Table[],
   items: ActionItem[],
-): Map<ListItem | Table, ActionItemGroup> {
-  const result = new Map<ListItem | Table, ActionItemGroup>();
-  if (src.actionSections.length === 0) return result;
+): PositionedGroups {
+  if (src.actionSections.length === 0) return new PositionedGroups(0, [], []);
   const { lines, prose } = src;
   const marks = markLines(src, listItems, tables);
   const { covered, starts, lo } = marks;
+  const result = new PositionedGroups(lo, starts, new Array<ActionItemGroup | undefined>(starts.length));
   for (const section of src.actionSections) {
     const sectionGroupOf = sectionGroups.get(section)!;
     let label: ActionItemGroup | undefined;
@@ -210,7 +218,7 @@ function paragraphGroups(
     const [first, last] = ownLines(src, section);
     for (let line = first; line <= last; line++) {
       const started = starts[line - lo];
-      if (started) result.set(started, label ?? sectionGroupOf);
+      if (started) result.groups[line - lo] = label ?? sectionGroupOf;
       // Blank and list lines (most of a section) are told without slicing the line.
       if (isBlankLine(lines, line)) continue;
       if (covered[line - lo]) {
@@ -224,7 +232,7 @@ function paragraphGroups(
       const text = prose.slice(lines.lineStarts[line], lines.lineEnds[line]).trim();
       if (LINK_REFERENCE.test(raw)) continue;
       const group = label ?? sectionGroupOf;
-      if (TRACKING_LINE.test(raw) || !text) {
+      if ((mayBeTrackingLine(raw) && TRACKING_LINE.test(raw)) || !text) {
         group.tracking ??= findTracking(raw, lines.lineStarts[line]);
         continue;
       }
@@ -245,6 +253,24 @@ function paragraphGroups(
     }
   }
   return result;
+}
+
+/**
+ * The group paragraphGroups gave each top-level list item and table it met, by the line it starts on (the same
+ * line array as LineMarks.starts) rather than in a map keyed by the objects: no hashing per item.
+ */
+class PositionedGroups {
+  constructor(
+    private readonly lo: number,
+    private readonly starts: readonly (ListItem | Table | undefined)[],
+    readonly groups: (ActionItemGroup | undefined)[],
+  ) {}
+
+  /** The group of the item or table starting on `line`, if paragraphGroups met it. */
+  groupOf(thing: ListItem | Table, line: number): ActionItemGroup | undefined {
+    const k = line - this.lo;
+    return k >= 0 && k < this.starts.length && this.starts[k] === thing ? this.groups[k] : undefined;
+  }
 }
 
 /** Whether a line holds only white space (what `!lineText(line).trim()` tells, without the copies). */
