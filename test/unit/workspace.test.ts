@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/core/model/parse';
 import { normalizeTerms } from '../../server/src/core/model/similarity';
-import { readDocumentStatus, readIncidentId, sameIncidentId, summarizeIncident } from '../../server/src/core/workspace';
+import { readDocumentStatus, readIncidentId, rootCauseTermsOf, sameIncidentId, summarizeIncident } from '../../server/src/core/workspace';
 
 const WITH_FRONT_MATTER = `---
 incident_id: INC-2025-12-15
@@ -62,7 +62,7 @@ describe('summarizeIncident', () => {
     assert.equal(summary.status, 'final');
     assert.equal(summary.severity, 'P0');
     assert.equal(summary.rootCause, 'Logs were not rotated after the migration, so the disk filled up.');
-    assert.deepEqual(summary.rootCauseTerms, normalizeTerms(summary.rootCause));
+    assert.deepEqual(rootCauseTermsOf(summary), normalizeTerms(summary.rootCause!));
     assert.deepEqual(summary.tags, ['database', 'infrastructure']);
     assert.deepEqual(summary.services, ['api', 'web']);
     assert.deepEqual(summary.repeatOf, ['INC-2025-10-02']);
@@ -85,7 +85,7 @@ describe('summarizeIncident', () => {
     assert.deepEqual(
       { ...summary, title: undefined },
       { uri: 'c.md', incidentId: undefined, incidentIdSpan: undefined, title: undefined, date: undefined, start: undefined,
-        published: undefined, status: undefined, severity: undefined, rootCause: undefined, rootCauseTerms: [], tags: [],
+        published: undefined, status: undefined, severity: undefined, rootCause: undefined, tags: [],
         services: [], repeatOf: [], openActionItems: [] },
     );
   });

@@ -1,7 +1,7 @@
 import { frontMatterEntry } from './model/frontMatter';
 import { headerField, readIncidentStart, readPublished } from './model/incidentTimes';
 import type { Span } from './model/lineIndex';
-import { normalizeTerms } from './model/similarity';
+import { termsOnDemand } from './model/similarity';
 import type { PostmortemDocument } from './model/types';
 import { incidentIdKey } from './workspaceLookup';
 
@@ -22,8 +22,6 @@ export interface IncidentSummary {
   status?: string;
   severity?: string;
   rootCause?: string;
-  /** The root cause's normalised terms, for comparing causes across incidents. */
-  rootCauseTerms?: string[];
   tags: string[];
   /** Affected services. */
   services: string[];
@@ -44,6 +42,9 @@ export const EMPTY_WORKSPACE: WorkspaceView = { incidents: [] };
 /** Front matter keys teams use for the affected services. */
 const SERVICE_KEYS = ['affected_services', 'services', 'service', 'affected_service'];
 
+/** The terms of a summary's root cause, for comparing causes. */
+export const rootCauseTermsOf = termsOnDemand<IncidentSummary>((summary) => summary.rootCause);
+
 /** Summarises a parsed postmortem for workspace-wide rules and metrics. */
 export function summarizeIncident(doc: PostmortemDocument, uri: string): IncidentSummary {
   const id = readIncidentId(doc);
@@ -61,7 +62,6 @@ export function summarizeIncident(doc: PostmortemDocument, uri: string): Inciden
     status: readDocumentStatus(doc)?.value,
     severity: doc.severity?.level ?? doc.severity?.value,
     rootCause,
-    rootCauseTerms: rootCause ? normalizeTerms(rootCause) : [],
     tags: stringList(frontMatterEntry(doc.frontMatter, 'tags')?.value),
     services: stringList(SERVICE_KEYS.map((key) => frontMatterEntry(doc.frontMatter, key)?.value).find((v) => v !== undefined)),
     repeatOf: stringList(frontMatterEntry(doc.frontMatter, 'repeat_of')?.value),

@@ -2,7 +2,7 @@ import { daysOverdue } from '../model/actionItemQueries';
 import { daysBetween } from '../model/dates';
 import { termSimilarity } from '../model/similarity';
 import { completionRateBand, repeatRateBand, timeToPostmortemBand } from './bands';
-import type { MetricsInput } from './input';
+import { causeTermsOf, type MetricsInput } from './input';
 import { monthsSpanned, periodsBetween } from './periods';
 import {
   UNSPECIFIED_SEVERITY,
@@ -41,7 +41,7 @@ export function computeMetrics(inputs: readonly MetricsInput[], options: Metrics
     if (input.timeToPostmortemHours === undefined) {
       excluded.push({ uri: input.uri, title: input.title, figure: 'timeToPostmortem', reason: input.timeToPostmortemMissing ?? 'not published' });
     }
-    if (!input.rootCauseTerms.length) excluded.push({ uri: input.uri, title: input.title, figure: 'rootCause', reason: 'no root cause written' });
+    if (!causeTermsOf(input).length) excluded.push({ uri: input.uri, title: input.title, figure: 'rootCause', reason: 'no root cause written' });
   }
 
   const from = options.since ?? inPeriod[0]?.date;
@@ -116,14 +116,14 @@ function findRepeats(dated: Dated[], wanted: Set<Dated>): Map<MetricsInput, Repe
       repeats.set(incident, { uri: incident.uri, of: incident.repeatOf[0], why: 'repeat_of' });
       return;
     }
-    if (!incident.rootCauseTerms.length) return;
+    if (!causeTermsOf(incident).length) return;
     // Nearest earlier incident first; the window bounds the look-back, so this stays linear in practice.
     for (let j = k - 1; j >= 0; j--) {
       const earlier = dated[j];
       const days = daysBetween(earlier.date, incident.date);
       if (days > REPEAT_WINDOW_DAYS) break;
       const before = days > 0 || (earlier.start !== undefined && incident.start !== undefined && earlier.start < incident.start);
-      if (before && termSimilarity(incident.rootCauseTerms, earlier.rootCauseTerms) >= SAME_CAUSE_SIMILARITY) {
+      if (before && termSimilarity(causeTermsOf(incident), causeTermsOf(earlier)) >= SAME_CAUSE_SIMILARITY) {
         repeats.set(incident, { uri: incident.uri, of: earlier.incidentId ?? earlier.uri, why: 'rootCause' });
         return;
       }
@@ -188,13 +188,13 @@ function rank(incidents: MetricsInput[], names: (i: MetricsInput) => string[]): 
 function rootCauseClusters(incidents: Dated[]): RankedName[] {
   const clusters: (RankedName & { terms: string[] })[] = [];
   for (const incident of incidents) {
-    if (!incident.rootCause || !incident.rootCauseTerms.length) continue;
-    const cluster = clusters.find((c) => termSimilarity(c.terms, incident.rootCauseTerms) >= SAME_CAUSE_SIMILARITY);
+    if (!incident.rootCause || !causeTermsOf(incident).length) continue;
+    const cluster = clusters.find((c) => termSimilarity(c.terms, causeTermsOf(incident)) >= SAME_CAUSE_SIMILARITY);
     if (cluster) {
       cluster.count++;
       cluster.uris.push(incident.uri);
     } else {
-      clusters.push({ name: incident.rootCause, count: 1, uris: [incident.uri], terms: incident.rootCauseTerms });
+      clusters.push({ name: incident.rootCause, count: 1, uris: [incident.uri], terms: causeTermsOf(incident) });
     }
   }
   return sortRanked(clusters.map(({ name, count, uris }) => ({ name, count, uris })));

@@ -3,7 +3,7 @@ import { elapsedMinutes, timePoint } from '../model/durationClaims';
 import { frontMatterEntry } from '../model/frontMatter';
 import { headerField, readIncidentStart, readPublished } from '../model/incidentTimes';
 import { findField } from '../model/parse';
-import { normalizeTerms } from '../model/similarity';
+import { termsOnDemand } from '../model/similarity';
 import type { ActionItemStatus, PostmortemDocument } from '../model/types';
 import { summarizeIncident, type IncidentSummary } from '../workspace';
 
@@ -39,7 +39,6 @@ export interface MetricsInput {
   timeToPostmortemMissing?: string;
   /** Front matter `root_cause` (a team's short label), else the Root Cause text; cut to a label's length. */
   rootCause?: string;
-  rootCauseTerms: string[];
   tags: string[];
   services: string[];
   repeatOf: string[];
@@ -71,7 +70,6 @@ export function metricsInput(doc: PostmortemDocument, uri: string, summary: Inci
     ...duration,
     ...toPostmortem,
     rootCause,
-    rootCauseTerms: rootCause ? causeTerms(rootCause, written!, cause!, summary) : [],
     tags: summary.tags,
     services: summary.services,
     repeatOf: summary.repeatOf,
@@ -97,23 +95,8 @@ const MARKS = /[*_`]/;
 /** A space other than ' ', or two in a row: what collapsing the runs of spaces changes. */
 const LOOSE_SPACE = /[^\S ]| {2}/;
 
-/**
- * A space outside ASCII. U+FEFF is one that lower-casing skips over: made a plain space, it can turn the Σ
- * before it into a final ς.
- */
-const WIDE_SPACE = /[^\S\t\n\v\f\r ]/;
-
-/**
- * The terms of the cause label (`written` tidied into `cause`, then cut). The summary already holds the terms
- * of the Root Cause text: when the label is that very text with only its ASCII spaces tidied (no marks
- * removed, not cut), it has the same words in the same order, so the same terms, and they are not worked
- * out again.
- */
-function causeTerms(label: string, written: string, cause: string, summary: IncidentSummary): string[] {
-  const sameWords =
-    summary.rootCauseTerms !== undefined && summary.rootCause === written && label === cause && !MARKS.test(written) && !WIDE_SPACE.test(written);
-  return sameWords ? summary.rootCauseTerms! : normalizeTerms(label);
-}
+/** The terms of an incident's root-cause label, for spotting repeats. */
+export const causeTermsOf = termsOnDemand<MetricsInput>((input) => input.rootCause);
 
 /**
  * The incident's duration: front matter `duration`, else the Duration field, else Recovery Time − Start Time

@@ -1,8 +1,8 @@
 import { frontMatterEntry } from '../model/frontMatter';
 import type { Span } from '../model/lineIndex';
-import { normalizeTerms, termSimilarity } from '../model/similarity';
+import { termSimilarity } from '../model/similarity';
 import type { PostmortemDocument } from '../model/types';
-import { sameIncidentId, summarizeIncident, type IncidentSummary } from '../workspace';
+import { rootCauseTermsOf, sameIncidentId, summarizeIncident, type IncidentSummary } from '../workspace';
 import { dayNumber, incidentsBetween, workspaceLookup } from '../workspaceLookup';
 import { defineRule } from './rule';
 
@@ -50,7 +50,7 @@ export default defineRule<{ windowDays: number; minSimilarity: number }>({
     if (workspace.incidents.length === 0) return;
     const self = summarizeIncident(doc, uri);
     if (!self.date) return;
-    const terms = self.rootCauseTerms ?? [];
+    const terms = rootCauseTermsOf(self);
     const acknowledged = (other: IncidentSummary) =>
       self.repeatOf.some((ref) => sameIncidentId(ref, other.incidentId) || sameIncidentId(ref, other.uri) || other.uri.endsWith(`/${ref}`));
     const matches: { other: IncidentSummary; days: number; byCause: boolean }[] = [];
@@ -61,7 +61,7 @@ export default defineRule<{ windowDays: number; minSimilarity: number }>({
       const days = selfDay - day;
       const earlier = days > 0 || (days === 0 && other.start !== undefined && self.start !== undefined && other.start < self.start);
       if (!earlier || acknowledged(other)) continue;
-      const otherTerms = other.rootCauseTerms ?? normalizeTerms(other.rootCause ?? '');
+      const otherTerms = rootCauseTermsOf(other);
       const byCause = terms.length > 0 && termSimilarity(terms, otherTerms) >= options.minSimilarity;
       if (byCause || (overlaps(self.tags, other.tags) && overlaps(self.services, other.services))) matches.push({ other, days, byCause });
     }
