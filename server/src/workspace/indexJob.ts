@@ -12,6 +12,8 @@ export interface IndexJob {
   /** Path relative to its workspace folder, for the include globs. */
   relative: string;
   config: PostmortemLintConfig;
+  /** The file's size when the scan stamped it for the index cache: then it is not looked up a second time. */
+  size?: number;
 }
 
 /** The entry of a file's text, or undefined when the file is not a postmortem. */
@@ -31,9 +33,14 @@ function withinSizeLimit(job: IndexJob, size: number): boolean {
  */
 export function readEntrySync(job: IndexJob): IndexEntry | undefined {
   try {
-    const stat = fs.statSync(job.file);
-    if (!stat.isFile() || !withinSizeLimit(job, stat.size)) return undefined;
-    return entryOfText(job, fs.readFileSync(job.file, 'utf8'));
+    if (job.size === undefined) {
+      const stat = fs.statSync(job.file);
+      if (!stat.isFile() || !withinSizeLimit(job, stat.size)) return undefined;
+    } else if (!withinSizeLimit(job, job.size)) return undefined;
+    const text = fs.readFileSync(job.file, 'utf8');
+    // The file may have grown since it was stamped.
+    if (job.size !== undefined && !withinSizeLimit(job, text.length)) return undefined;
+    return entryOfText(job, text);
   } catch {
     // Unreadable, vanished while indexing, or not text: not a postmortem we can show.
     return undefined;

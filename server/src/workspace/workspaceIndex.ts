@@ -90,8 +90,8 @@ export class WorkspaceIndex {
       const uri = pathToFileURL(file).toString();
       // Open documents are indexed from the editor's text, not the disk's.
       if (this.overlays.has(uri)) continue;
-      const job = this.job(file, uri);
       const stamp = this.cache && stampOf(file);
+      const job = this.job(file, uri, stamp?.size);
       const hit = stamp && this.cache?.lookup(job, stamp);
       jobs.push(job);
       stamps.push(stamp);
@@ -158,19 +158,21 @@ export class WorkspaceIndex {
     else if (this.entries.delete(uri)) this.changed();
   }
 
-  private job(file: string, uri: string): IndexJob {
+  private job(file: string, uri: string, size?: number): IndexJob {
     let config: PostmortemLintConfig;
     try {
       config = this.configFor(file);
     } catch {
       config = {};
     }
-    return { file, uri, relative: this.relative(file), config };
+    return { file, uri, relative: this.relative(file), config, size };
   }
 
   private relative(file: string): string {
     const folder = this.folders.find((f) => file.startsWith(f + path.sep));
-    return (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
+    // The walk joins normalised paths, so the part after the folder is the relative path (path.relative resolves both first).
+    const relative = folder ? file.slice(folder.length + 1) : path.basename(file);
+    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
   }
 
   private changed(): void {
