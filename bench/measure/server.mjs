@@ -97,8 +97,8 @@ export async function serverSession(repo, folder, largeDocs, editsFor, cacheDir)
   }
 }
 
-/** A second start on the same folder and cache directory: time to the complete action-item list. */
-export async function warmStart(repo, folder, cacheDir) {
+/** One start on the folder with this cache directory (empty, or written by an earlier start): time to the complete action-item list. */
+export async function timeToActionItems(repo, folder, cacheDir) {
   const startedAt = performance.now();
   const { child, connection, initialized } = start(repo, folder, cacheDir);
   try {
