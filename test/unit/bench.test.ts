@@ -10,7 +10,8 @@ describe('benchmark (npm run bench)', function () {
     const run = spawnSync(process.execPath, ['bench/run.mjs', '--files', '50', '--quick'], { cwd: repoRoot, encoding: 'utf8', timeout: 280_000 });
     assert.equal(run.status, 0, `bench/run.mjs failed:\n${run.stderr}`);
     assert.match(run.stdout, /^\| measure \| value \| target \| result \|$/m);
-    assert.match(run.stdout, /^\| engine ÷ markdown-it \| [\d.]+× \| ≤ 2× \| (?:PASS|MISS) \|$/m);
+    assert.match(run.stdout, /^\| engine ÷ markdown-it \(median of the runs' ratios\) \| [\d.]+× \| ≤ 2× \| (?:PASS|MISS) \|$/m);
+    assert.match(run.stdout, /^\| \(e\) initialize → complete `postmortemLint\/actionItems` \(50 postmortems, \d+ items; median of 1 start: [\d,.]+ ms\) \| [\d,.]+ ms \|/m);
     assert.match(run.stdout, /^\| markdownlint-cli2 ÷ CLI \| [\d.]+× \| ≥ 5× \| (?:PASS|MISS) \|$/m);
     assert.match(run.stdout, /server peak memory/);
   });
