@@ -17,6 +17,8 @@ export function pathologicalInputs(): Record<string, string> {
     'unclosed comments': `# Postmortem\n\n${'<!--'.repeat(50_000)}`,
     // Near the size the server still lints: a scan that restarts at each failed candidate shows here (it took 2.4 s at 600 KB).
     '"<a " x 300,000 (failed URL starts)': `# Postmortem\n\n${'<a '.repeat(300_000)}`,
+    // A clock-time scan that restarts at each near-time took 1.2 s here.
+    'a 1 MB Start Time of near-times': `# Postmortem\n\n**Start Time:** ${'11:111 '.repeat(140_000)}.\n`,
     'unclosed emphasis': `# Postmortem\n\n${'_a'.repeat(50_000)}`,
     '20,000 action items full of blame': `# Postmortem\n\n## Action Items\n\n${rows(20_000, (i) => `- Investigate thing ${i} @dave due:2026-01-0${(i % 9) + 1}; the developer forgot`)}`,
     '20,000 timeline bullets': `# Postmortem\n\n## Timeline\n\n${rows(20_000, (i) => `- ${clock(i)} UTC Dave should have checked the careless deploy`)}`,
