@@ -230,9 +230,17 @@ describe('language server over stdio', function () {
     });
 
     it('serves action items and incidents, and follows files on disk', async () => {
-      const items = flattenActionItems((await client.connection.sendRequest('postmortemLint/actionItems', {})) as PostmortemActionItems[]);
+      const groups = (await client.connection.sendRequest('postmortemLint/actionItems', {})) as PostmortemActionItems[];
+      const items = flattenActionItems(groups);
       assert.equal(items.length, 4);
       const lag = items.find((i) => i.text.startsWith('Alert on replication lag'))!;
+      // Sent as four numbers, listed as LSP ranges: the item's line and its task box.
+      const sent = groups.flatMap((g) => g.items).find((i) => i.text === lag.text)!;
+      assert.ok(Array.isArray(sent.range) && sent.range.length === 4 && Array.isArray(sent.statusRange));
+      const lagLine = OTHER.split('\n').indexOf('- [ ] Alert on replication lag above 30 seconds @dba due:2025-12-01');
+      assert.deepEqual([lag.range.start.line, lag.range.end.line], [lagLine, lagLine]);
+      assert.deepEqual([lag.statusRange!.start.line, lag.statusRange!.end.line], [lagLine, lagLine]);
+      assert.equal(OTHER.split('\n')[lagLine].slice(lag.statusRange!.start.character, lag.statusRange!.end.character), '[ ]');
       assert.equal(lag.owner, '@dba');
       assert.equal(lag.status, 'planned');
       assert.equal(lag.overdueDays, 45);

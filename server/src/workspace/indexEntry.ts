@@ -4,9 +4,9 @@ import type { LineIndex, Span } from '../core/model/lineIndex';
 import type { ActionItem, PostmortemDocument, Table } from '../core/model/types';
 import { metricsInput, type MetricsInput } from '../core/metrics/input';
 import { summarizeIncident, type IncidentSummary } from '../core/workspace';
-import type { ActionItemFields, ActionItemState, IncidentInfo, PostmortemOfItem } from '../protocol';
+import type { ActionItemFields, ActionItemState, CompactRange, IncidentInfo, PostmortemOfItem } from '../protocol';
 
-/** An action item as the index keeps it. */
+/** An action item as the index keeps it (and sends it, compact ranges included). */
 export type IndexedActionItem = Omit<ActionItemFields, 'overdueDays'>;
 
 /** What the index keeps of one postmortem: small enough for tens of thousands of files (no text, no model). */
@@ -30,6 +30,12 @@ function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
+function toCompactRange(lines: LineIndex, span: Span): CompactRange {
+  const start = lines.positionAt(span.start);
+  const end = lines.positionAt(span.end);
+  return [start.line, start.character, end.line, end.character];
+}
+
 /** Builds the index entry of a parsed postmortem. */
 export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
   const summary = summarizeIncident(doc, uri);
@@ -44,14 +50,14 @@ export function indexEntry(uri: string, doc: PostmortemDocument): IndexEntry {
   const actionItems = doc.actionItems.map((item): IndexedActionItem => {
     const statusAt = statusSpan(item, statusColumnOf);
     return {
-      range: toRange(doc.lines, item.span),
+      range: toCompactRange(doc.lines, item.span),
       text: item.text,
       owner: item.owner?.value || undefined,
       deadline: item.deadline?.value || undefined,
       deadlineDate: item.deadline?.date,
       status: (item.status?.normalized ?? 'unknown') as ActionItemState,
       statusText: item.status?.value,
-      statusRange: statusAt && toRange(doc.lines, statusAt),
+      statusRange: statusAt && toCompactRange(doc.lines, statusAt),
       source: item.source,
       hasStatusColumn: item.table ? statusColumnOf(item.table) >= 0 : undefined,
       category: item.category,
