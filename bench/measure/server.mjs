@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+const { serverExecArgv } = require('../../out/server/src/launchOptions.js');
 
 const SETTINGS = { enable: true, run: 'onType', rules: {}, include: [], today: '2026-01-15', sortTimelineOnFormat: true };
 const CAPABILITIES = {
@@ -22,9 +23,12 @@ function procStatusKb(pid, field) {
   return match ? Number(match[1]) : NaN;
 }
 
-/** Starts `dist/server.js --stdio` as a pull-diagnostics client on `folder`, keeping its index in `cacheDir`. */
+/**
+ * Starts `dist/server.js --stdio` with the Node options the extension gives it, as a pull-diagnostics client
+ * on `folder`, keeping its index in `cacheDir`.
+ */
 function start(repo, folder, cacheDir) {
-  const child = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...serverExecArgv(), join(repo, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   child.stderr.resume();
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => SETTINGS));
@@ -110,8 +114,10 @@ export async function timeToActionItems(repo, folder, cacheDir) {
   }
 }
 
-/** The index is swapped in whole when its scan ends: the first non-empty answer is the complete one. */
-/** Asks for the action items until the index is complete; they come grouped by postmortem. */
+/**
+ * Asks for the action items until the index is complete; they come grouped by postmortem. The index is
+ * swapped in whole when its scan ends, so the first non-empty answer is the complete one.
+ */
 async function completeActionItems(connection) {
   for (;;) {
     const groups = await connection.sendRequest('postmortemLint/actionItems', {});

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { serverExecArgv } from '../../../server/src/launchOptions';
 import { api, closeAll, codeOf, diagnosticsOf, EXTENSION_ID, lintDiagnostics, open, waitFor, workspaceFile } from './helpers';
 
 const CHECKOUT = ['postmortems', '2026-01-08-checkout.md'];
@@ -173,6 +175,16 @@ describe('server crash recovery in VS Code', function () {
   this.timeout(90_000);
   // vscode-languageclient's State.Running.
   const RUNNING = 2;
+
+  it('starts the server process with the Node options for this machine', async function () {
+    const running = await api();
+    const { pid } = await running.client.sendRequest<{ pid: number }>('postmortemLint/serverInfo', {});
+    const wanted = serverExecArgv();
+    // Machines with more than four cores get Node's defaults; only Linux shows a process's arguments this way.
+    if (wanted.length === 0 || !fs.existsSync(`/proc/${pid}/cmdline`)) this.skip();
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    for (const option of wanted) assert.ok(args.includes(option), `${option} in ${args.join(' ')}`);
+  });
 
   it('restarts the server after its process is killed, and diagnostics come back', async () => {
     const running = await api();
