@@ -20,6 +20,10 @@ export function useLineScannedState(md: MarkdownIt): void {
     Original.call(this, '', parser, env, tokens);
     this.src = src;
     scanLines(this, src);
+    // The block parse starts at this line (`env.firstLine`): the lines before it are marked, so that line
+    // numbers stay the text's, but never parsed. A front matter is left out this way, with no copy of the text.
+    const firstLine = (env as { firstLine?: number } | undefined)?.firstLine;
+    if (firstLine) this.line = Math.min(firstLine, this.lineMax);
   }
   LineScannedState.prototype = Original.prototype;
   md.block.State = LineScannedState as unknown as typeof Original;

@@ -34,9 +34,9 @@ export interface BlockStructure {
   openFenceStart?: number;
 }
 
-/** Parses `source` (front matter already blanked out) into its block structure. */
-export function parseBlocks(source: string, lines: LineIndex): BlockStructure {
-  const tokens = markdown.parse(source, {});
+/** Parses `source` into its block structure, from `firstLine` on (the lines before hold the front matter). */
+export function parseBlocks(source: string, lines: LineIndex, firstLine = 0): BlockStructure {
+  const tokens = markdown.parse(source, { firstLine });
   const headings: Heading[] = [];
   const tableLines: [number, number][] = [];
   const listItems: ListItem[] = [];

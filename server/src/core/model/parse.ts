@@ -5,7 +5,7 @@ import { readFiveWhys } from './fiveWhys';
 import { frontMatterEntry, parseFrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
 import { parseBlocks } from './markdown';
-import { blank, maskProse } from './prose';
+import { maskProse } from './prose';
 import { buildSections, sectionsByLine } from './sections';
 import { DEFAULT_SEVERITY_SCALE, readSeverity } from './severity';
 import { readTable } from './tables';
@@ -22,9 +22,9 @@ export interface ParseOptions {
 export function parsePostmortem(text: string, options: ParseOptions = {}): PostmortemDocument {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(lines);
-  // Blank the front matter rather than cutting it, so markdown-it's line numbers stay the document's.
-  const body = frontMatter ? blank(text, [{ ...frontMatter.span }]) : text;
-  const blocks = parseBlocks(body, lines);
+  // markdown-it reads the whole text, so its line numbers stay the document's, but its blocks start after
+  // the front matter (which ends at the end of a line).
+  const blocks = parseBlocks(text, lines, frontMatter ? lines.lineAt(frontMatter.span.end) + 1 : 0);
   const sections = buildSections(lines, blocks.headings);
   const sectionOfLine = sectionsByLine(lines, sections);
   const tables = blocks.tableLines.map(([start, end]) => {
