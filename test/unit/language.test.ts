@@ -28,7 +28,7 @@ describe('language: sentences', () => {
     const expected = sentences
       .filter((s) => tokens.slice(s.from, s.to).some((t) => t.text === 'forgot'))
       .map((s) => ({ span: s.span, words: tokens.slice(s.from, s.to) }));
-    const found = sentencesMatching(prose, /forgot/g).map((s) => ({ span: s.span, words: s.tokens }));
+    const found = [...sentencesMatching(prose, /forgot/g)].map((s) => ({ span: s.span, words: s.tokens }));
     assert.deepEqual(found, expected);
     assert.equal(found.length, 5);
   });

@@ -45,20 +45,21 @@ export function analyseProse(prose: string): ProseAnalysis {
 /**
  * The sentences holding a match of `trigger` (a global regex run over the prose) that `accept` takes, each once and in
  * order, with their words. Most prose holds no trigger, so only the few sentences around matches are cut into words.
+ * They are yielded one at a time: each sentence's words are garbage once the caller has read them, so on a
+ * document of thousands of matching sentences they die young instead of all being promoted together.
  */
-export function sentencesMatching(prose: string, trigger: RegExp, accept?: (at: number, span: Span) => boolean): SentenceWords[] {
-  const found: SentenceWords[] = [];
+export function* sentencesMatching(prose: string, trigger: RegExp, accept?: (at: number, span: Span) => boolean): Generator<SentenceWords> {
   const cursor = new SentenceCursor(prose);
   trigger.lastIndex = 0;
   for (let m = trigger.exec(prose); m; m = trigger.exec(prose)) {
     const span = cursor.sentenceAt(m.index);
     if (!span || (accept && !accept(m.index, span))) continue;
+    // The rest of this sentence is read already. Set again after the caller's turn, which may run the same regex.
+    const resume = Math.max(trigger.lastIndex, span.end);
     const tokens = wordsIn(prose, span);
-    found.push({ span, tokens, lower: lowerWords(prose, span, tokens) });
-    // The rest of this sentence is read already.
-    trigger.lastIndex = Math.max(trigger.lastIndex, span.end);
+    yield { span, tokens, lower: lowerWords(prose, span, tokens) };
+    trigger.lastIndex = resume;
   }
-  return found;
 }
 
 /** `tokens.map(lowerWord)`, lowering the sentence once when that keeps its offsets (it nearly always does). */
