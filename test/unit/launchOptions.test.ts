@@ -4,14 +4,13 @@ import { serverExecArgv } from '../../server/src/launchOptions';
 
 describe('how the server process is started', () => {
   it('leaves the server thread a core of its own on small machines, and Node its default pool on larger ones', () => {
-    const young = '--min-semi-space-size=16';
     assert.deepEqual([1, 2, 3, 4, 5, 16].map((cores) => serverExecArgv(cores)), [
-      [young, '--v8-pool-size=1'],
-      [young, '--v8-pool-size=1'],
-      [young, '--v8-pool-size=2'],
-      [young, '--v8-pool-size=3'],
-      [young],
-      [young],
+      ['--v8-pool-size=1'],
+      ['--v8-pool-size=1'],
+      ['--v8-pool-size=2'],
+      ['--v8-pool-size=3'],
+      [],
+      [],
     ]);
   });
 

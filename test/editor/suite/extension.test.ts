@@ -180,8 +180,8 @@ describe('server crash recovery in VS Code', function () {
     const running = await api();
     const { pid } = await running.client.sendRequest<{ pid: number }>('postmortemLint/serverInfo', {});
     const wanted = serverExecArgv();
-    // Only Linux shows a process's arguments this way.
-    if (!fs.existsSync(`/proc/${pid}/cmdline`)) this.skip();
+    // Machines with more than four cores get Node's defaults; only Linux shows a process's arguments this way.
+    if (wanted.length === 0 || !fs.existsSync(`/proc/${pid}/cmdline`)) this.skip();
     const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     for (const option of wanted) assert.ok(args.includes(option), `${option} in ${args.join(' ')}`);
   });
