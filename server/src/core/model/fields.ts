@@ -1,6 +1,6 @@
 import type { LineIndex } from './lineIndex';
 import type { HeaderField } from './types';
-import { isRegexSpace } from './whitespace';
+import { isRegexSpace, skipRegexSpaces } from './whitespace';
 
 /**
  * `**Key:** value`, `**Key**: value`, optionally as a list item. The blanks before the value are all taken
@@ -97,14 +97,9 @@ function readField(part: string, base: number, line: number): HeaderField | unde
  * needs `**` there and PLAIN_FIELD a letter.
  */
 function keyStart(part: string): number {
-  let at = skipBlanks(part, 0);
+  let at = skipRegexSpaces(part, 0);
   const c = part.charCodeAt(at);
-  if ((c === 45 /* - */ || c === 42 /* * */ || c === 43) /* + */ && isRegexSpace(part.charCodeAt(at + 1))) at = skipBlanks(part, at + 1);
-  return at;
-}
-
-function skipBlanks(text: string, at: number): number {
-  while (at < text.length && isRegexSpace(text.charCodeAt(at))) at++;
+  if ((c === 45 /* - */ || c === 42 /* * */ || c === 43) /* + */ && isRegexSpace(part.charCodeAt(at + 1))) at = skipRegexSpaces(part, at + 1);
   return at;
 }
 

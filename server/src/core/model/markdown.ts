@@ -3,7 +3,7 @@ import { useLineScannedState } from './lineScannedState';
 import { useTableExtentRule } from './tableExtentRule';
 import type { LineIndex, Span } from './lineIndex';
 import type { Heading, HtmlComment, ListItem } from './types';
-import { isRegexSpace } from './whitespace';
+import { isRegexSpace, skipRegexSpaces } from './whitespace';
 
 /**
  * Only the block phase of markdown-it runs: every rule reads block structure and source text, and skipping
@@ -189,7 +189,7 @@ interface ItemPrefix {
  */
 function readItemPrefix(text: string, start: number, lineEnd: number): ItemPrefix {
   const none: ItemPrefix = { end: start, box: -1, checked: false };
-  let at = skipSpaces(text, start, lineEnd);
+  let at = skipRegexSpaces(text, start, lineEnd);
   const c = text.charCodeAt(at);
   if (at < lineEnd && (c === 45 /* - */ || c === 42 /* * */ || c === 43) /* + */) {
     at++;
@@ -201,7 +201,7 @@ function readItemPrefix(text: string, start: number, lineEnd: number): ItemPrefi
     at++;
   }
   const afterMarker = at;
-  at = skipSpaces(text, at, lineEnd);
+  at = skipRegexSpaces(text, at, lineEnd);
   if (at === afterMarker && at < lineEnd) return none;
   // `[ ]` or `[x]`, then a space or the end of the line.
   const x = text.charCodeAt(at + 1);
@@ -212,14 +212,9 @@ function readItemPrefix(text: string, start: number, lineEnd: number): ItemPrefi
     text.charCodeAt(at + 2) === 93 /* ] */ &&
     (at + 3 === lineEnd || isRegexSpace(text.charCodeAt(at + 3)))
   ) {
-    return { end: skipSpaces(text, at + 3, lineEnd), box: at, checked: x !== 32 };
+    return { end: skipRegexSpaces(text, at + 3, lineEnd), box: at, checked: x !== 32 };
   }
   return { end: at, box: -1, checked: false };
-}
-
-function skipSpaces(text: string, at: number, end: number): number {
-  while (at < end && isRegexSpace(text.charCodeAt(at))) at++;
-  return at;
 }
 
 function isDigit(c: number): boolean {

@@ -71,10 +71,6 @@ function isNumber(word: string): boolean {
 }
 
 /**
- * How alike two term lists are, 0..1: shared terms over the geometric mean of the sizes (cosine of the
- * sets). Unlike Jaccard it does not punish a short cause ("Disk full") against a longer wording of it.
- */
-/**
  * The terms of a text held by an object (an incident summary, a metrics input), worked out the first time
  * they are asked for and kept while the object lives. Most incidents of a workspace are never compared
  * (PM051 compares only those dated within its window), so the index does not work them out for every file.
@@ -91,6 +87,10 @@ export function termsOnDemand<T extends object>(textOf: (owner: T) => string | u
   };
 }
 
+/**
+ * How alike two term lists are, 0..1: shared terms over the geometric mean of the sizes (cosine of the
+ * sets). Unlike Jaccard it does not punish a short cause ("Disk full") against a longer wording of it.
+ */
 export function termSimilarity(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   const small = a.length <= b.length ? a : b;
